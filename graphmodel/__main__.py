@@ -1,0 +1,3 @@
+from graphmodel.cli import main
+
+main()

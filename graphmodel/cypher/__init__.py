@@ -1,0 +1,65 @@
+"""Named Cypher queries shipped as package files.
+
+Every query lives in ``graphmodel/cypher/<name>.cypher``. A file may start
+with ``//`` comment lines; the first one is the query's description, and lines
+of the form ``// param: name - what it is`` document its parameters (the
+named-query catalogue shows both). Queries take values only as parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from graphmodel.errors import QueryNotFound
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s*-\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    description: str
+    params: tuple[tuple[str, str], ...]
+
+
+def names() -> list[str]:
+    """Every named query, sorted."""
+    root = resources.files(__name__)
+    return sorted(
+        entry.name.removesuffix(".cypher")
+        for entry in root.iterdir()
+        if entry.name.endswith(".cypher")
+    )
+
+
+@cache
+def load(name: str) -> NamedQuery:
+    """The named query ``name``; raises QueryNotFound for an unknown name."""
+    if not _NAME.match(name):
+        raise QueryNotFound(f"{name!r} is not a query name (lowercase letters, digits, _)")
+    entry = resources.files(__name__).joinpath(f"{name}.cypher")
+    if not entry.is_file():
+        raise QueryNotFound(f"no named query {name!r}; `graphmodel query --list` shows them")
+    text = entry.read_text(encoding="utf-8")
+    description = ""
+    params: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        match = _PARAM.match(stripped)
+        if match:
+            params.append((match.group(1), match.group(2).strip()))
+        elif not description:
+            description = stripped.lstrip("/").strip()
+    return NamedQuery(name=name, text=text, description=description, params=tuple(params))
+
+
+def text(name: str) -> str:
+    """The Cypher text of the named query."""
+    return load(name).text

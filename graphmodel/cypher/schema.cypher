@@ -1,0 +1,13 @@
+// Constraints and indexes of the community model, created idempotently by `graphmodel init`.
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (c:Community) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT member_key IF NOT EXISTS FOR (m:Member) REQUIRE (m.community, m.id) IS UNIQUE;
+CREATE CONSTRAINT event_key IF NOT EXISTS FOR (e:Event) REQUIRE (e.community, e.id) IS UNIQUE;
+CREATE CONSTRAINT role_name IF NOT EXISTS FOR (r:Role) REQUIRE r.name IS UNIQUE;
+CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (a:AnalysisRun) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT schema_name IF NOT EXISTS FOR (s:GraphModelSchema) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT interacted_key IF NOT EXISTS FOR ()-[r:INTERACTED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT shared_key IF NOT EXISTS FOR ()-[r:SHARED]-() REQUIRE r.key IS UNIQUE;
+CREATE INDEX member_community IF NOT EXISTS FOR (m:Member) ON (m.community);
+CREATE INDEX event_community IF NOT EXISTS FOR (e:Event) ON (e.community);
+CREATE INDEX analysis_run_community IF NOT EXISTS FOR (a:AnalysisRun) ON (a.community);
+CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community)

@@ -1,0 +1,70 @@
+"""Domain errors. Each carries a message a user can act on.
+
+The CLI maps them to exit codes in one place (``graphmodel.cli``):
+``DataRejected`` and ``CheckFailed`` are the user's data or model (exit 1),
+everything else is an error the user must fix before anything runs (exit 2).
+"""
+
+from __future__ import annotations
+
+
+class GraphModelError(Exception):
+    """Base class of every error graphmodel raises on purpose."""
+
+    exit_code = 2
+
+
+class ConfigurationError(GraphModelError):
+    """A setting is missing or malformed."""
+
+
+class ServerError(GraphModelError):
+    """The local Neo4j server cannot be assembled, started or stopped."""
+
+
+class JavaNotFound(ServerError):
+    """No usable Java runtime."""
+
+
+class MavenError(ServerError):
+    """Maven is missing or failed to assemble the server."""
+
+
+class PortInUse(ServerError):
+    """The Bolt port is taken by another program."""
+
+
+class ConnectionFailed(GraphModelError):
+    """Neo4j cannot be reached."""
+
+
+class AuthenticationFailed(GraphModelError):
+    """Neo4j rejected the credentials."""
+
+
+class IncompatibleServer(GraphModelError):
+    """Neo4j or GDS is missing or too old."""
+
+
+class QueryNotFound(GraphModelError):
+    """No named Cypher query by that name."""
+
+
+class InvalidIdentifier(GraphModelError):
+    """A label, type or property name from a user is not on the whitelist."""
+
+
+class InputError(GraphModelError):
+    """An input file cannot be read at all (encoding, missing column, ...)."""
+
+
+class DataRejected(GraphModelError):
+    """Some rows were rejected; the good rows were loaded."""
+
+    exit_code = 1
+
+
+class CheckFailed(GraphModelError):
+    """A check on the user's community failed."""
+
+    exit_code = 1

@@ -1,0 +1,80 @@
+"""The community model: node labels, relationship types and the role vocabulary.
+
+The graph (also drawn in the README):
+
+    (:Community {id, name})
+    (:Member {community, id, name, joined_at, is_member, threshold})-[:MEMBER_OF]->(:Community)
+    (:Member)-[:INTERACTED {key, type, weight, at}]->(:Member)
+    (:Member)-[:SHARED {key, at, channel, joined}]->(:Member)
+    (:Member)-[:HAS_ROLE {community, source, since, until, run}]->(:Role {name, en, zh, family})
+    (:Event {community, id, name, kind, at})-[:OF]->(:Community)
+    (:Member)-[:ATTENDED]->(:Event)
+    (:AnalysisRun {id, community, ...})-[:OF]->(:Community)
+
+A member node is a person's membership of one community: the same person id
+can be a member of several communities, one node each, so every community's
+analysis results sit on its own nodes and never overwrite another's.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from graphmodel.errors import InvalidIdentifier
+
+NODE_LABELS = ("Community", "Member", "Role", "Event", "AnalysisRun", "GraphModelSchema")
+RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED")
+INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
+THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
+EVENT_KINDS = ("offline", "online")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    en: str
+    zh: str
+    family: str
+    description_en: str
+    description_zh: str
+    aliases: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@cache
+def roles() -> dict[str, Role]:
+    """The vocabulary, by canonical name."""
+    text = resources.files("graphmodel.vocabulary").joinpath("roles.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return {
+        name: Role(name=name, en=entry["en"], zh=entry["zh"], family=entry["family"],
+                   description_en=entry["description_en"],
+                   description_zh=entry["description_zh"], aliases=tuple(entry["aliases"]))
+        for name, entry in data.items()
+    }
+
+
+@cache
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for role in roles().values():
+        for alias in (role.name, role.en, role.zh, *role.aliases):
+            index[alias.strip().casefold()] = role.name
+    return index
+
+
+def role_name(text: str) -> str | None:
+    """The canonical role for an English or Chinese name or alias, or None."""
+    return _alias_index().get(" ".join(text.split()).casefold())
+
+
+def check_identifier(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """Return ``value`` if it is on the whitelist ``allowed``; else raise."""
+    if value not in allowed:
+        raise InvalidIdentifier(f"{value!r} is not a known {what}; known: {', '.join(allowed)}")
+    return value

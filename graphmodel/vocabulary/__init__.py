@@ -1,0 +1,1 @@
+"""Package data: the role vocabulary in English and Chinese."""
