@@ -102,7 +102,11 @@ class Connection:
             connection = cls(server.uri, (server.username, server.password()),
                              settings.database,
                              password_hint=f"the password file {server.password_file}")
-        connection.check_server()
+        try:
+            connection.check_server()
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     # lifecycle -------------------------------------------------------------

@@ -117,6 +117,16 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _exit_status(pid: int) -> str:
+    with contextlib.suppress(ChildProcessError):
+        _, status = os.waitpid(pid, os.WNOHANG)
+        if os.WIFEXITED(status):
+            return f"exit code {os.WEXITSTATUS(status)}"
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {os.WTERMSIG(status)}"
+    return "it is gone"
+
+
 def _tail(path: Path, lines: int) -> list[str]:
     if not path.is_file():
         return []
@@ -299,16 +309,23 @@ class LocalServer:
                 _ENTRY_POINT, f"--home-dir={self.home}", f"--config-dir={self.conf_dir}",
             ]
             echo(f"Starting the local Neo4j server at {self.uri} ...")
-            with open(self.console_log, "ab") as console:
-                process = subprocess.Popen(
-                    command, cwd=self.home, stdin=subprocess.DEVNULL, stdout=console,
-                    stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
-                )
-            self.pid_file.write_text(str(process.pid))
+            # posix_spawn rather than Popen: the server outlives this process, so no
+            # Popen object is left to complain about a child that still runs.
+            console = str(self.console_log)
+            pid = os.posix_spawn(
+                java, command, dict(os.environ),
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_OPEN, 1, console, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600),
+                    (os.POSIX_SPAWN_DUP2, 1, 2),
+                ],
+                setsid=True,
+            )
+            self.pid_file.write_text(str(pid))
             try:
-                self._wait_ready(process, password, timeout)
+                self._wait_ready(pid, password, timeout)
             except BaseException:
-                self._terminate(process.pid, grace=30)
+                self._terminate(pid, grace=30)
                 self.pid_file.unlink(missing_ok=True)
                 raise
             status = self.status()
@@ -378,11 +395,11 @@ class LocalServer:
         path = self.conf_dir / "neo4j.conf"
         path.write_text(conf, encoding="utf-8")
 
-    def _wait_ready(self, process: subprocess.Popen, password: str, timeout: float) -> None:
+    def _wait_ready(self, pid: int, password: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while not _port_answers(self.bolt_port):
-            if process.poll() is not None:
-                raise ServerError(self._failure(f"the server exited with code {process.returncode}"))
+            if not _pid_alive(pid):
+                raise ServerError(self._failure(f"the server exited ({_exit_status(pid)})"))
             if time.monotonic() > deadline:
                 raise ServerError(self._failure(f"Bolt did not answer within {timeout:.0f} s"))
             time.sleep(0.3)
@@ -390,8 +407,8 @@ class LocalServer:
             self._set_initial_password(password)
         last_error: Exception | None = None
         while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise ServerError(self._failure(f"the server exited with code {process.returncode}"))
+            if not _pid_alive(pid):
+                raise ServerError(self._failure(f"the server exited ({_exit_status(pid)})"))
             try:
                 self._versions(password)
                 return

@@ -20,7 +20,7 @@ NEO4J_VERSION = _pom_property("neo4j.version")
 GDS_VERSION = _pom_property("gds.version")
 
 # The oldest servers graphmodel talks to (a remote Neo4j or Aura).
-MIN_NEO4J = (5, 11)
+MIN_NEO4J = (5, 23)  # CALL (x) {...} scope clauses
 MIN_GDS = (2, 5)
 
 

@@ -1,0 +1,32 @@
+import pytest
+
+from graphmodel import cypher
+from graphmodel.errors import QueryNotFound
+
+
+def test_every_file_loads_with_a_description():
+    names = cypher.names()
+    assert "schema" in names and "community_delete" in names
+    for name in names:
+        query = cypher.load(name)
+        assert query.description, f"{name}.cypher needs a first comment line describing it"
+        assert query.text.strip()
+
+
+def test_params_are_parsed():
+    query = cypher.load("community_delete")
+    assert ("community", "the community id") in query.params
+
+
+@pytest.mark.parametrize("name", ["nope", "../schema", "Schema", "x;y"])
+def test_unknown_or_malformed_names(name):
+    with pytest.raises(QueryNotFound):
+        cypher.load(name)
+
+
+def test_every_declared_param_is_used_in_the_text():
+    for name in cypher.names():
+        query = cypher.load(name)
+        body = "\n".join(l for l in query.text.splitlines() if not l.lstrip().startswith("//"))
+        for param, _ in query.params:
+            assert f"${param}" in body, f"{name}: ${param} declared but not used"
