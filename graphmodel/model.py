@@ -2,18 +2,24 @@
 
 The graph (also drawn in the README):
 
-    (:Community {id, name})
-    (:Member {community, id, name, joined_at, is_member, threshold})-[:MEMBER_OF]->(:Community)
-    (:Member)-[:INTERACTED {key, type, weight, at}]->(:Member)
-    (:Member)-[:SHARED {key, at, channel, joined}]->(:Member)
-    (:Member)-[:HAS_ROLE {community, source, since, until, run}]->(:Role {name, en, zh, family})
+    (:Community {id, name, loaded_at})
+    (:Member {community, id, name, joined_at, is_member, threshold, declared_roles})
+        is_member=false marks an outsider, who also carries the label :Outsider
+    (:Member)-[:MEMBER_OF {joined_at, via}]->(:Community)      members only, not outsiders
+    (:Member)-[:INTERACTED {key, type, weight, at}]->(:Member)   type: reply|mention|reaction|message|other
+    (:Member)-[:SHARED {key, at, channel, joined}]->(:Member)    source shared/invited, target received
+    (:Member)-[:HAS_ROLE {community, role, source, since, until, run}]->(:Role {name, en, zh, family})
+        source: 'declared' (from input) or 'inferred' (from an analysis run, `run` = its id)
     (:Event {community, id, name, kind, at})-[:OF]->(:Community)
     (:Member)-[:ATTENDED]->(:Event)
-    (:AnalysisRun {id, community, ...})-[:OF]->(:Community)
+    (:AnalysisRun {id, community, started_at, ...})-[:OF]->(:Community)
 
-A member node is a person's membership of one community: the same person id
-can be a member of several communities, one node each, so every community's
-analysis results sit on its own nodes and never overwrite another's.
+A Member node is a person's membership of one community, keyed by
+(community, id): the same person id can be a member of several communities,
+one node each, so every community's analysis results sit on its own nodes and
+never overwrite another's, and every query is scoped by community. Relationship
+``key`` properties are unique (constraints) and derived from the row content, so
+loads are idempotent.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from importlib import resources
 
 from graphmodel.errors import InvalidIdentifier
 
-NODE_LABELS = ("Community", "Member", "Role", "Event", "AnalysisRun", "GraphModelSchema")
+NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema")
 RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
 THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
