@@ -212,3 +212,10 @@ def init(app: AppContext) -> None:
 
 def main() -> None:
     cli(prog_name="graphmodel")
+
+
+# Commands defined in graphmodel/commands/, one module per area.
+from graphmodel.commands import query as _query_commands  # noqa: E402
+
+cli.add_command(_query_commands.query)
+cli.add_command(_query_commands.cypher_command)

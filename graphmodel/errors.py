@@ -68,3 +68,11 @@ class CheckFailed(GraphModelError):
     """A check on the user's community failed."""
 
     exit_code = 1
+
+
+class QueryParameterError(GraphModelError):
+    """A query parameter is missing, unknown or of the wrong type."""
+
+
+class QueryFailed(GraphModelError):
+    """The server refused or failed an analyst's query (syntax, a write, a timeout)."""

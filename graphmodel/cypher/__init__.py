@@ -3,7 +3,13 @@
 Every query lives in ``graphmodel/cypher/<name>.cypher``. A file may start
 with ``//`` comment lines; the first one is the query's description, and lines
 of the form ``// param: name - what it is`` document its parameters (the
-named-query catalogue shows both). Queries take values only as parameters.
+named-query catalogue shows both). A parameter may declare a type and a default:
+``// param: limit (int) = 20 - how many rows``; types are string (the default),
+int, float, bool, date, datetime and list (comma-separated strings). Queries
+take values only as parameters.
+
+Files named ``query_<name>.cypher`` form the analysts' catalogue
+(``graphmodel query --list``); the rest serve the library.
 """
 
 from __future__ import annotations
@@ -16,7 +22,22 @@ from importlib import resources
 from graphmodel.errors import QueryNotFound
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_PARAM = re.compile(r"^//\s*param:\s*(\w+)\s*-\s*(.*)$")
+_PARAM = re.compile(
+    r"^//\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*(\S+))?\s*-\s*(.*)$"
+)
+PARAM_TYPES = ("string", "int", "float", "bool", "date", "datetime", "list")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    description: str
+    type: str = "string"
+    default: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class NamedQuery:
     name: str
     text: str
     description: str
-    params: tuple[tuple[str, str], ...]
+    params: tuple[Param, ...]
 
 
 def names() -> list[str]:
@@ -47,14 +68,17 @@ def load(name: str) -> NamedQuery:
         raise QueryNotFound(f"no named query {name!r}; `graphmodel query --list` shows them")
     text = entry.read_text(encoding="utf-8")
     description = ""
-    params: list[tuple[str, str]] = []
+    params: list[Param] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("//"):
             break
         match = _PARAM.match(stripped)
         if match:
-            params.append((match.group(1), match.group(2).strip()))
+            kind = match.group(2) or "string"
+            if kind not in PARAM_TYPES:
+                raise ValueError(f"{name}.cypher: parameter type {kind!r} not in {PARAM_TYPES}")
+            params.append(Param(match.group(1), match.group(4).strip(), kind, match.group(3)))
         elif not description:
             description = stripped.lstrip("/").strip()
     return NamedQuery(name=name, text=text, description=description, params=tuple(params))

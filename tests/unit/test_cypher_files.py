@@ -15,7 +15,9 @@ def test_every_file_loads_with_a_description():
 
 def test_params_are_parsed():
     query = cypher.load("community_delete")
-    assert ("community", "the community id") in query.params
+    assert query.params[0].name == "community"
+    assert query.params[0].description == "the community id"
+    assert query.params[0].type == "string" and query.params[0].required
 
 
 @pytest.mark.parametrize("name", ["nope", "../schema", "Schema", "x;y"])
@@ -28,5 +30,5 @@ def test_every_declared_param_is_used_in_the_text():
     for name in cypher.names():
         query = cypher.load(name)
         body = "\n".join(l for l in query.text.splitlines() if not l.lstrip().startswith("//"))
-        for param, _ in query.params:
-            assert f"${param}" in body, f"{name}: ${param} declared but not used"
+        for param in query.params:
+            assert f"${param.name}" in body, f"{name}: ${param.name} declared but not used"
