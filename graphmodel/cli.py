@@ -216,8 +216,10 @@ def main() -> None:
 
 # Commands defined in graphmodel/commands/, one module per area.
 from graphmodel.commands import demo as _demo_commands  # noqa: E402
+from graphmodel.commands import job as _job_commands  # noqa: E402
 from graphmodel.commands import query as _query_commands  # noqa: E402
 
 cli.add_command(_demo_commands.demo)
+cli.add_command(_job_commands.job)
 cli.add_command(_query_commands.query)
 cli.add_command(_query_commands.cypher_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import neo4j
@@ -29,9 +30,20 @@ def statements() -> list[str]:
     return [part.strip() for part in body.split(";") if part.strip()]
 
 
-def current_version(connection: Connection) -> int | None:
+def fingerprint() -> str:
+    """A hash of the schema statements and the vocabulary: changes when either does."""
+    text = "\n".join(statements()) + repr(sorted(roles()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _recorded(connection: Connection) -> dict | None:
     rows = connection.read("schema_version_get")
-    return rows[0]["version"] if rows else None
+    return rows[0] if rows else None
+
+
+def current_version(connection: Connection) -> int | None:
+    recorded = _recorded(connection)
+    return recorded["version"] if recorded else None
 
 
 def init_schema(connection: Connection) -> SchemaResult:
@@ -50,11 +62,13 @@ def init_schema(connection: Connection) -> SchemaResult:
     vocabulary = [
         {"name": r.name, "en": r.en, "zh": r.zh, "family": r.family} for r in roles().values()
     ]
-    written = connection.write("schema_version_set", version=SCHEMA_VERSION, roles=vocabulary)
+    written = connection.write("schema_version_set", version=SCHEMA_VERSION, roles=vocabulary,
+                               fingerprint=fingerprint())
     return SchemaResult(SCHEMA_VERSION, len(texts), written[0]["roles"])
 
 
 def ensure_schema(connection: Connection) -> None:
-    """Create the schema on first use (cheap when it is already there)."""
-    if current_version(connection) != SCHEMA_VERSION:
+    """Create the schema on first use, or when this graphmodel's schema changed."""
+    recorded = _recorded(connection)
+    if recorded is None or recorded["fingerprint"] != fingerprint():
         init_schema(connection)

@@ -4,7 +4,7 @@ Every query lives in ``graphmodel/cypher/<name>.cypher``. A file may start
 with ``//`` comment lines; the first one is the query's description, and lines
 of the form ``// param: name - what it is`` document its parameters (the
 named-query catalogue shows both). A parameter may declare a type and a default:
-``// param: limit (int) = 20 - how many rows``; types are string (the default),
+``// param: limit (int) = 20 - how many rows`` (``= ""`` for an empty string); types are string (the default),
 int, float, bool, date, datetime and list (comma-separated strings). Queries
 take values only as parameters.
 
@@ -23,7 +23,7 @@ from graphmodel.errors import QueryNotFound
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(
-    r"^//\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*(\S+))?\s*-\s*(.*)$"
+    r'^//\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*("[^"]*"|\S+))?\s*-\s*(.*)$'
 )
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "datetime", "list")
 
@@ -78,7 +78,10 @@ def load(name: str) -> NamedQuery:
             kind = match.group(2) or "string"
             if kind not in PARAM_TYPES:
                 raise ValueError(f"{name}.cypher: parameter type {kind!r} not in {PARAM_TYPES}")
-            params.append(Param(match.group(1), match.group(4).strip(), kind, match.group(3)))
+            default = match.group(3)
+            if default is not None and default.startswith('"'):
+                default = default[1:-1]
+            params.append(Param(match.group(1), match.group(4).strip(), kind, default))
         elif not description:
             description = stripped.lstrip("/").strip()
     return NamedQuery(name=name, text=text, description=description, params=tuple(params))

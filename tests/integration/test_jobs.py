@@ -1,0 +1,156 @@
+"""Jobs against a real server: run records, the per-community lock, exit codes."""
+
+import json
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.cli import cli
+from graphmodel.connection import Connection
+from graphmodel.jobs import run_job
+from graphmodel.jobs.lock import CommunityLock, LockTimeout
+from graphmodel.jobs.spec import JobSpec, StepSpec
+from graphmodel.jobs.steps import STEP_KINDS, StepKind, StepOutcome
+
+
+@pytest.fixture()
+def test_steps():
+    """Step kinds for these tests only, removed afterwards."""
+    added = {}
+
+    def add(name, function):
+        STEP_KINDS[name] = StepKind(name, ("tag",), function, "test step")
+        added[name] = True
+
+    yield add
+    for name in added:
+        STEP_KINDS.pop(name, None)
+
+
+def spec(community, *steps):
+    return JobSpec("test-job", community, tuple(StepSpec(k, p) for k, p in steps), base_dir=None)
+
+
+def test_a_job_is_recorded(connection, community):
+    result = run_job(connection, spec(community, ("init", {})))
+    assert result.status == "ok" and result.exit_code == 0
+    [row] = connection.read_text(
+        "MATCH (r:JobRun {id: $id})-[:OF]->(c:Community) RETURN r.status AS status, r.steps AS steps, "
+        "r.versions AS versions, c.id AS community", {"id": result.run_id})[1]
+    assert row["status"] == "ok" and row["community"] == community
+    assert json.loads(row["steps"])[0]["kind"] == "init"
+    assert json.loads(row["versions"])["gds"].startswith("2.")
+    assert connection.read_text("MATCH (l:JobLock {community: $c}) RETURN l", {"c": community})[1] == []
+    from graphmodel import queries
+
+    [history] = queries.run_named(connection, "job_history", [f"community={community}"]).rows
+    assert history["run"] == result.run_id and history["status"] == "ok"
+    assert history["seconds"] >= 0
+
+
+def test_exit_codes_follow_the_outcome(connection, community, test_steps):
+    test_steps("rejecting", lambda c, j, p: StepOutcome({"rows": 3}, rejected=1, message="1 rejected"))
+    test_steps("checking", lambda c, j, p: StepOutcome(failed_checks=2))
+
+    def explode(c, j, p):
+        raise RuntimeError("boom")
+
+    test_steps("exploding", explode)
+    assert run_job(connection, spec(community, ("rejecting", {}), ("init", {}))).exit_code == 1
+    assert run_job(connection, spec(community, ("checking", {}))).status == "check_failed"
+    failed = run_job(connection, spec(community, ("exploding", {}), ("init", {})))
+    assert failed.status == "failed" and failed.exit_code == 2
+    assert "boom" in failed.error and [s.kind for s in failed.steps] == ["exploding"]
+    rows = connection.read_text("MATCH (r:JobRun {community: $c}) RETURN r.status AS s, r.error AS e",
+                                {"c": community})[1]
+    assert sorted(r["s"] for r in rows) == ["check_failed", "failed", "rejected"]
+
+
+def test_same_community_runs_serialise_and_different_ones_overlap(
+        connection, community, test_steps, settings):
+    active: dict[str, int] = {}
+    most: dict[str, int] = {}
+    guard = threading.Lock()
+    barrier = threading.Barrier(2, timeout=60)
+
+    def busy(c, job, params):
+        with guard:
+            active[job.community] = active.get(job.community, 0) + 1
+            most[job.community] = max(most.get(job.community, 0), active[job.community])
+        if params.get("tag") == "meet":
+            barrier.wait()  # only returns when both communities are inside a step at once
+        else:
+            threading.Event().wait(0.5)
+        with guard:
+            active[job.community] -= 1
+        return StepOutcome()
+
+    test_steps("busy", busy)
+    other = community + "-b"
+    results = []
+
+    def go(job_spec):
+        with Connection.from_settings(settings) as conn:
+            results.append(run_job(conn, job_spec, lock_wait=120))
+
+    try:
+        same = [threading.Thread(target=go, args=(spec(community, ("busy", {}), ("busy", {})),))
+                for _ in range(3)]
+        for thread in same:
+            thread.start()
+        for thread in same:
+            thread.join()
+        assert most[community] == 1  # never two runs of one community at once
+        assert [r.status for r in results] == ["ok"] * 3
+
+        results.clear()
+        pair = [threading.Thread(target=go, args=(spec(c, ("busy", {"tag": "meet"})),))
+                for c in (community, other)]
+        for thread in pair:
+            thread.start()
+        for thread in pair:
+            thread.join()
+        assert [r.status for r in results] == ["ok", "ok"]  # the barrier met: they overlapped
+    finally:
+        connection.run_auto("community_delete", community=other)
+
+
+def test_a_crashed_runs_lock_does_not_block_forever(connection, community):
+    # A holder on another host that stopped heartbeating long ago: taken over.
+    connection.driver.execute_query(
+        "CREATE (:JobLock {community: $c, owner: 'elsewhere:1:dead', "
+        "heartbeat: datetime() - duration('PT1H')})", c=community)
+    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+
+    # A holder on this host whose process is gone: taken over at once, fresh heartbeat or not.
+    import socket
+    connection.driver.execute_query(
+        "CREATE (:JobLock {community: $c, owner: $o, heartbeat: datetime()})",
+        c=community, o=f"{socket.gethostname()}:999999999:gone")
+    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+
+
+def test_a_live_holder_makes_the_next_run_wait_then_give_up(connection, community):
+    holder = CommunityLock(connection, community, heartbeat_every=0.5)
+    with holder:
+        with pytest.raises(LockTimeout, match="locked by another run"):
+            run_job(connection, spec(community, ("init", {})), lock_wait=1.5)
+    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+
+
+def test_cli_job_run_and_history(connection, community, tmp_path):
+    job_file = tmp_path / "job.toml"
+    job_file.write_text(f'[job]\nname = "cli-job"\ncommunity = "{community}"\n\n'
+                        '[[steps]]\nkind = "init"\n', encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["job", "run", str(job_file), "--log-json"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert [e["event"] for e in events] == [
+        "job_started", "step_started", "step_finished", "job_finished"]
+    assert events[-1]["exit_code"] == 0 and all("ts" in e for e in events)
+    history = runner.invoke(cli, ["-q", "job", "history", "--community", community, "--format", "json"])
+    assert history.exit_code == 0, history.output
+    [row] = json.loads(history.output)
+    assert row["job"] == "cli-job" and row["status"] == "ok"
