@@ -113,3 +113,35 @@ def run_job(connection: Connection, spec: JobSpec, *, log: JobLog | None = None,
     log.event("job_finished", f"job {spec.name!r} {status} (exit {result.exit_code})",
               run=run_id, status=status, exit_code=result.exit_code)
     return result
+
+
+class JobDidNotSucceed(GraphModelError):
+    """A job ended with data rejected, a failed check or an error (for schedulers)."""
+
+    def __init__(self, result: JobResult) -> None:
+        super().__init__(f"job {result.job!r} run {result.run_id}: {result.status}"
+                         + (f" ({result.error})" if result.error else ""))
+        self.result = result
+        self.exit_code = result.exit_code
+
+
+def run_job_file(job_file: str, *, json_logs: bool = True, lock_wait: float = 3600.0) -> JobResult:
+    """Run a job file with the environment's settings; raise unless it ended ok.
+
+    The one call a scheduler's Python task needs (Airflow's PythonOperator, a
+    notebook): connection from NEO4J_* or the local server, logs as JSON lines.
+    """
+    from pathlib import Path
+
+    from graphmodel.config import load_settings
+    from graphmodel.jobs.spec import load_job
+    from graphmodel.schema import ensure_schema
+
+    spec = load_job(Path(job_file))
+    with Connection.from_settings(load_settings(), echo=lambda m: print(m, file=sys.stderr)) as conn:
+        ensure_schema(conn)
+        result = run_job(conn, spec, log=JobLog(lambda m: print(m, file=sys.stderr), json_logs),
+                         lock_wait=lock_wait)
+    if result.exit_code != EXIT_OK:
+        raise JobDidNotSucceed(result)
+    return result

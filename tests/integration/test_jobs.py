@@ -154,3 +154,31 @@ def test_cli_job_run_and_history(connection, community, tmp_path):
     assert history.exit_code == 0, history.output
     [row] = json.loads(history.output)
     assert row["job"] == "cli-job" and row["status"] == "ok"
+
+
+def test_airflow_example_exercised_through_the_library(connection, community, tmp_path, monkeypatch):
+    """The DAG file imports without Airflow and its callable runs a job (or raises)."""
+    import importlib.util
+    from pathlib import Path
+
+    from graphmodel.jobs import JobDidNotSucceed
+
+    dag_path = Path(__file__).resolve().parents[2] / "examples" / "scheduling" / "graphmodel_dag.py"
+    module_spec = importlib.util.spec_from_file_location("graphmodel_dag", dag_path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+
+    job_file = tmp_path / "nightly.toml"
+    example = (dag_path.parent / "nightly.toml").read_text(encoding="utf-8")
+    job_file.write_text(example.replace('community = "demo"', f'community = "{community}"'),
+                        encoding="utf-8")
+    assert module.run_job_file(str(job_file), json_logs=True).status == "ok"
+
+    STEP_KINDS["failing"] = StepKind("failing", (), lambda c, j, p: StepOutcome(rejected=2), "t")
+    try:
+        job_file.write_text(f'[job]\nname = "x"\ncommunity = "{community}"\n[[steps]]\nkind = "failing"\n')
+        with pytest.raises(JobDidNotSucceed) as info:
+            module.run_job_file(str(job_file))
+        assert info.value.exit_code == 1
+    finally:
+        STEP_KINDS.pop("failing")
