@@ -223,3 +223,6 @@ cli.add_command(_demo_commands.demo)
 cli.add_command(_job_commands.job)
 cli.add_command(_query_commands.query)
 cli.add_command(_query_commands.cypher_command)
+from graphmodel.commands import fission as _fission_commands  # noqa: E402
+
+cli.add_command(_fission_commands.fission)

@@ -76,3 +76,9 @@ class QueryParameterError(GraphModelError):
 
 class QueryFailed(GraphModelError):
     """The server refused or failed an analyst's query (syntax, a write, a timeout)."""
+
+
+class UnknownCommunity(GraphModelError):
+    """No community with that id in the graph."""
+
+    exit_code = 1

@@ -13,6 +13,15 @@ The graph (also drawn in the README):
     (:Event {community, id, name, kind, at})-[:OF]->(:Community)
     (:Member)-[:ATTENDED]->(:Event)
     (:AnalysisRun {id, community, started_at, ...})-[:OF]->(:Community)
+    (:FissionRun {id, community, started_at, finished_at, as_of, cutoff, status, version,
+                  layering_depth, ..., shares, reached, joins, cascades, largest, max_depth,
+                  mean_virality, analysis_run})-[:OF]->(:Community)
+    (:Cascade {community, run, root, root_class, size, depth, breadth, reproduction, shares,
+               joins, conversion, structural_virality, started_at, last_reached_at})
+        -[:OF]->(:FissionRun), (:Cascade)-[:ROOTED_AT]->(:Member)
+        one per cascade of a fission run (a snapshot); the Member nodes in the latest
+        run's forest carry cascade_root, cascade_generation, cascade_parent (member ids),
+        cascade_reach (members below them) and cascade_run (see graphmodel.fission)
 
 A Member node is a person's membership of one community, keyed by
 (community, id): the same person id can be a member of several communities,
@@ -31,8 +40,9 @@ from importlib import resources
 
 from graphmodel.errors import InvalidIdentifier
 
-NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema")
-RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED")
+NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
+               "FissionRun", "Cascade")
+RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
 THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
 EVENT_KINDS = ("offline", "online")

@@ -4,6 +4,8 @@ CREATE CONSTRAINT member_key IF NOT EXISTS FOR (m:Member) REQUIRE (m.community, 
 CREATE CONSTRAINT event_key IF NOT EXISTS FOR (e:Event) REQUIRE (e.community, e.id) IS UNIQUE;
 CREATE CONSTRAINT role_name IF NOT EXISTS FOR (r:Role) REQUIRE r.name IS UNIQUE;
 CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (a:AnalysisRun) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT fission_run_id IF NOT EXISTS FOR (f:FissionRun) REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT cascade_key IF NOT EXISTS FOR (c:Cascade) REQUIRE (c.run, c.root) IS UNIQUE;
 CREATE CONSTRAINT job_lock_community IF NOT EXISTS FOR (l:JobLock) REQUIRE l.community IS UNIQUE;
 CREATE CONSTRAINT job_run_id IF NOT EXISTS FOR (r:JobRun) REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT schema_name IF NOT EXISTS FOR (s:GraphModelSchema) REQUIRE s.name IS UNIQUE;
@@ -12,4 +14,6 @@ CREATE CONSTRAINT shared_key IF NOT EXISTS FOR ()-[r:SHARED]-() REQUIRE r.key IS
 CREATE INDEX member_community IF NOT EXISTS FOR (m:Member) ON (m.community);
 CREATE INDEX event_community IF NOT EXISTS FOR (e:Event) ON (e.community);
 CREATE INDEX analysis_run_community IF NOT EXISTS FOR (a:AnalysisRun) ON (a.community);
+CREATE INDEX fission_run_community IF NOT EXISTS FOR (f:FissionRun) ON (f.community);
+CREATE INDEX cascade_community IF NOT EXISTS FOR (c:Cascade) ON (c.community);
 CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community)
