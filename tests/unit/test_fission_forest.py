@@ -2,36 +2,13 @@
 
 import itertools
 import random
-from collections import deque
 
 import pytest
 
 from graphmodel.fission.cascades import all_cascades, cascade_tree, reproduction_ratios
 from graphmodel.fission.forest import ShareEdges, build_forest
 from graphmodel.fission.virality import structural_virality, wiener_index
-
-
-def brute_force_mean_distance(parents: list[int]) -> float:
-    """BFS from every node over the undirected tree (independent of the library)."""
-    n = len(parents)
-    neighbours = [[] for _ in range(n)]
-    for child, parent in enumerate(parents):
-        if parent >= 0:
-            neighbours[child].append(parent)
-            neighbours[parent].append(child)
-    total = 0
-    for start in range(n):
-        seen = {start: 0}
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            for other in neighbours[node]:
-                if other not in seen:
-                    seen[other] = seen[node] + 1
-                    queue.append(other)
-        assert len(seen) == n
-        total += sum(seen.values())
-    return total / (n * (n - 1)) if n > 1 else 0.0
+from tests.fission_reference import brute_force_mean_distance, reference_parents
 
 
 def shares(*triples, joined=()):
@@ -158,7 +135,7 @@ def test_generated_forests_match_an_independent_computation():
         triples = [(rng.choice(names), rng.choice(names), rng.choice([None, *range(8)]))
                    for _ in range(rng.randrange(1, 3 * n))]
         forest = build_forest(ShareEdges.from_columns(*zip(*triples)))
-        expected_parent = independent_forest(triples)
+        expected_parent = reference_parents(triples)
         got = {forest.ids[i]: forest.ids[p] for i, p in enumerate(forest.parent) if p >= 0}
         assert got == expected_parent, trial
         for metrics in all_cascades(forest):
@@ -166,24 +143,6 @@ def test_generated_forests_match_an_independent_computation():
             assert metrics.size == tree.size
             assert metrics.structural_virality == pytest.approx(
                 brute_force_mean_distance(tree.parent_indices()))
-
-
-def independent_forest(triples):
-    """Earliest share wins, one share at a time; skip a share that closes a loop."""
-    key = lambda k: (triples[k][2] is None, triples[k][2] or 0, triples[k][0], triples[k][1], k)
-    parent = {}
-    for k in sorted(range(len(triples)), key=key):
-        source, target, _ = triples[k]
-        if source == target or target in parent:
-            continue
-        node, ancestors = source, {source}
-        while node in parent:
-            node = parent[node]
-            ancestors.add(node)
-        if target in ancestors:
-            continue
-        parent[target] = source
-    return parent
 
 
 def test_every_pair_counted_once_on_all_small_trees():
