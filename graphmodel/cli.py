@@ -224,5 +224,7 @@ cli.add_command(_job_commands.job)
 cli.add_command(_query_commands.query)
 cli.add_command(_query_commands.cypher_command)
 from graphmodel.commands import fission as _fission_commands  # noqa: E402
+from graphmodel.commands import history as _history_commands  # noqa: E402
 
 cli.add_command(_fission_commands.fission)
+cli.add_command(_history_commands.history)

@@ -126,7 +126,7 @@ class FissionSummary:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates and times as ISO 8601 strings, tuples as lists."""
-        return _jsonable(asdict(self))
+        return jsonable(asdict(self))
 
 
 @dataclass(frozen=True)
@@ -214,11 +214,14 @@ def headline(summary: FissionSummary) -> dict[str, Any]:
             if f.type in ("int", "str", "str | None", "float | None")}
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """``value`` with dates and times (Python or Neo4j) as ISO 8601 strings, tuples as lists."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     return value

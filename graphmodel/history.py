@@ -1,0 +1,219 @@
+"""Change over time: role transitions between analysis runs, leaders gained and
+lost, the role mix per run, a member's role history, fission runs over time.
+
+Each analysis run writes inferred roles (``HAS_ROLE {source: 'inferred', run}``).
+Runs are ordered by the time they looked from (their ``as_of``, else their
+start). A member holding several roles in a run is counted under the first of
+``ROLE_PRECEDENCE`` they hold (their primary role), so a seed user who became a
+follower shows as seed_user -> follower and a leader gone quiet as leader ->
+lurker; ``NO_ROLE`` marks a member without an inferred role in a run (not yet
+joined, or left). Leaders gained and lost look at the leader role itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from graphmodel.asof import AsOf, parse_as_of
+from graphmodel.connection import Connection
+from graphmodel.model import roles
+
+ROLE_PRECEDENCE = ("manager", "leader", "executor", "connector", "contributor", "follower",
+                   "participant", "seed_user", "lurker")
+NO_ROLE = "(none)"
+EXAMPLES = 5
+
+
+@dataclass(frozen=True)
+class RoleSnapshot:
+    """The inferred roles of one analysis run: role -> member ids."""
+
+    run: str
+    seen: datetime
+    members_by_role: Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
+class RoleMix:
+    """Members per primary role in one run (``counts`` in ``ROLE_PRECEDENCE`` order)."""
+
+    run: str
+    seen: datetime
+    members: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RoleTransition:
+    """Members whose primary role went from ``from_role`` to ``to_role`` between two runs."""
+
+    from_run: str
+    to_run: str
+    from_role: str
+    to_role: str
+    members: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LeaderChange:
+    """Leaders gained and lost from one run to the next."""
+
+    from_run: str
+    to_run: str
+    kept: int
+    gained: tuple[str, ...]
+    lost: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleHistory:
+    """Role change of a community across its analysis runs, oldest first."""
+
+    community: str
+    runs: tuple[str, ...]
+    mix: tuple[RoleMix, ...]
+    transitions: tuple[RoleTransition, ...]
+    leaders: tuple[LeaderChange, ...]
+
+
+@dataclass(frozen=True)
+class MemberRoleStep:
+    run: str
+    seen: datetime
+    roles: tuple[str, ...]
+    primary: str
+
+
+@dataclass(frozen=True)
+class MemberRoleHistory:
+    """One member's inferred roles run by run, and the primary-role changes."""
+
+    community: str
+    member: str
+    steps: tuple[MemberRoleStep, ...]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The primary roles, consecutive repeats folded: e.g. seed_user, follower, leader."""
+        folded: list[str] = []
+        for step in self.steps:
+            if not folded or folded[-1] != step.primary:
+                folded.append(step.primary)
+        return tuple(folded)
+
+
+def primary_role(held: Sequence[str]) -> str:
+    """The first of ``ROLE_PRECEDENCE`` in ``held`` (NO_ROLE when none)."""
+    for role in ROLE_PRECEDENCE:
+        if role in held:
+            return role
+    return held[0] if held else NO_ROLE
+
+
+def role_history(community: str, snapshots: Sequence[RoleSnapshot]) -> RoleHistory:
+    """Transitions, leader changes and role mix of ``snapshots`` (oldest first)."""
+    every = [m for s in snapshots for members in s.members_by_role.values() for m in members]
+    ids = np.unique(np.array(every, dtype=str)) if every else np.zeros(0, dtype=str)
+    names = ROLE_PRECEDENCE + tuple(sorted({r for s in snapshots for r in s.members_by_role}
+                                           - set(ROLE_PRECEDENCE))) + (NO_ROLE,)
+    none = len(names) - 1
+    primaries, leaders = [], []
+    for snapshot in snapshots:
+        code = np.full(ids.size, none, dtype=np.int64)
+        for role in reversed(names[:-1]):  # the first in precedence is written last and wins
+            members = snapshot.members_by_role.get(role, ())
+            if len(members):
+                code[np.searchsorted(ids, np.array(members, dtype=str))] = names.index(role)
+        primaries.append(code)
+        leader = np.zeros(ids.size, dtype=bool)
+        members = snapshot.members_by_role.get("leader", ())
+        if len(members):
+            leader[np.searchsorted(ids, np.array(members, dtype=str))] = True
+        leaders.append(leader)
+    mix = tuple(
+        RoleMix(s.run, s.seen, int((code != none).sum()),
+                {names[k]: int(c) for k, c in enumerate(np.bincount(code, minlength=len(names)))
+                 if k != none})
+        for s, code in zip(snapshots, primaries))
+    transitions: list[RoleTransition] = []
+    changes: list[LeaderChange] = []
+    for i in range(1, len(snapshots)):
+        before, after = primaries[i - 1], primaries[i]
+        moved = np.flatnonzero(before != after)
+        keys = before[moved] * len(names) + after[moved]
+        step = []
+        for key in np.unique(keys):
+            who = moved[keys == key]
+            step.append(RoleTransition(
+                snapshots[i - 1].run, snapshots[i].run, names[key // len(names)],
+                names[key % len(names)], int(who.size),
+                tuple(str(ids[m]) for m in who[:EXAMPLES])))
+        transitions.extend(sorted(step, key=lambda t: (-t.members, t.from_role, t.to_role)))
+        was, now = leaders[i - 1], leaders[i]
+        changes.append(LeaderChange(
+            snapshots[i - 1].run, snapshots[i].run, int((was & now).sum()),
+            tuple(str(m) for m in ids[now & ~was]), tuple(str(m) for m in ids[was & ~now])))
+    return RoleHistory(community, tuple(s.run for s in snapshots), mix, tuple(transitions),
+                       tuple(changes))
+
+
+# reading the graph -----------------------------------------------------------------
+
+def analysis_runs(connection: Connection, community: str,
+                  as_of: AsOf | str | None = None) -> list[dict[str, Any]]:
+    """The community's analysis runs, oldest first: run, seen, as_of, started_at."""
+    as_of = parse_as_of(as_of)
+    return connection.read("history_runs", community=community,
+                           cutoff=None if as_of is None else as_of.cutoff)
+
+
+def read_role_snapshots(connection: Connection, community: str,
+                        as_of: AsOf | str | None = None) -> list[RoleSnapshot]:
+    """The inferred roles of every analysis run (before ``as_of``), oldest first."""
+    runs = analysis_runs(connection, community, as_of)
+    rows = connection.read("history_inferred_roles", community=community,
+                           runs=[r["run"] for r in runs])
+    by_run: dict[str, dict[str, list[str]]] = {r["run"]: {} for r in runs}
+    for row in rows:
+        by_run[row["run"]][row["role"]] = row["members"]
+    return [RoleSnapshot(r["run"], r["seen"].to_native(), by_run[r["run"]]) for r in runs]
+
+
+def community_role_history(connection: Connection, community: str,
+                           as_of: AsOf | str | None = None) -> RoleHistory:
+    """Role transitions, leaders gained and lost and the role mix across analysis runs."""
+    return role_history(community, read_role_snapshots(connection, community, as_of))
+
+
+def member_role_history(connection: Connection, community: str, member: str,
+                        as_of: AsOf | str | None = None) -> MemberRoleHistory:
+    """One member's inferred roles in each analysis run (before ``as_of``)."""
+    runs = analysis_runs(connection, community, as_of)
+    rows = connection.read("history_member_roles", community=community, member=member,
+                           runs=[r["run"] for r in runs])
+    held = {row["run"]: tuple(_in_precedence(row["roles"])) for row in rows}
+    steps = tuple(MemberRoleStep(r["run"], r["seen"].to_native(), held.get(r["run"], ()),
+                                 primary_role(held.get(r["run"], ())))
+                  for r in runs)
+    return MemberRoleHistory(community, member, steps)
+
+
+def fission_runs(connection: Connection, community: str) -> list[dict[str, Any]]:
+    """The community's fission runs, oldest first, with their headline figures."""
+    return connection.read("history_fission_runs", community=community)
+
+
+def _in_precedence(held: Sequence[str]) -> list[str]:
+    rank = {role: i for i, role in enumerate(ROLE_PRECEDENCE)}
+    return sorted(held, key=lambda r: (rank.get(r, len(rank)), r))
+
+
+def role_label(role: str, lang: str = "en") -> str:
+    """A role's name in English or Chinese (NO_ROLE as is)."""
+    known = roles().get(role)
+    return known.label(lang) if known else role
