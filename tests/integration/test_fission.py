@@ -161,3 +161,36 @@ def test_fission_command(connection, shares_community, cli_env):
     bad = runner.invoke(cli, ["fission", "--community", shares_community, "--as-of", "soon"],
                         env=cli_env)
     assert bad.exit_code == 2 and "ISO date" in bad.output
+
+
+def test_fission_job_step(connection, shares_community):
+    from graphmodel.jobs import run_job
+    from graphmodel.jobs.spec import JobSpec, StepSpec
+
+    spec = JobSpec("fission-job", shares_community,
+                   (StepSpec("fission", {"as_of": "2024-01-31", "period": "week"}),), base_dir=None)
+    result = run_job(connection, spec)
+    assert result.status == "ok", result.error
+    [row] = connection.read_text(
+        "MATCH (r:JobRun {id: $id}) RETURN r.steps AS steps", {"id": result.run_id})[1]
+    [step] = json.loads(row["steps"])
+    assert step["counts"]["cascades"] == 2 and step["counts"]["largest"] == 6
+    [run] = connection.read_text("MATCH (f:FissionRun {id: $run}) RETURN f.as_of AS as_of, "
+                                 "f.period AS period", {"run": step["counts"]["fission_run"]})[1]
+    assert run == {"as_of": "2024-01-31", "period": "week"}
+
+
+def test_fission_catalogue_queries(connection, shares_community):
+    from graphmodel import queries
+
+    c = shares_community
+    summary = fission_summary(connection, c)
+    cascades = queries.run_named(connection, "cascades", [f"community={c}", "limit=2"]).rows
+    assert [(r["root"], r["size"], r["depth"]) for r in cascades] == [("s", 7, 4), ("o", 6, 3)]
+    assert cascades[0]["fission_run"] == summary.run and cascades[0]["breadth"] == [1, 2, 2, 1, 1]
+    members = queries.run_named(connection, "cascade_members", [f"community={c}", "root=o"]).rows
+    assert [(r["member_id"], r["generation"], r["reached_by"]) for r in members] == [
+        ("o", 0, None), ("k", 1, "o"), ("g", 2, "k"), ("h", 2, "k"), ("i", 2, "k"), ("j", 3, "g")]
+    top = queries.run_named(connection, "top_spreaders", [f"community={c}", "limit=3"]).rows
+    assert [(r["member_id"], r["downstream_reach"]) for r in top] == [("s", 6), ("o", 5), ("a", 4)]
+    assert top[0]["shares"] == 2 and top[0]["joined_after_share"] == 2

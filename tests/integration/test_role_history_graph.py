@@ -74,3 +74,20 @@ def test_history_command(connection, runs_community, cli_env):
     whole = runner.invoke(cli, ["-q", "history", "--community", c, "--format", "json"],
                           env=cli_env)
     assert json.loads(whole.output)["leaders"][1]["gained"] == ["s"]
+
+
+def test_role_catalogue_queries(connection, runs_community):
+    from graphmodel import queries
+
+    c = runs_community
+    latest = queries.run_named(connection, "role_transitions", [f"community={c}"]).rows
+    assert [(r["member_id"], r["roles_before"], r["roles_after"]) for r in latest] == [
+        ("k", ["leader"], ["lurker"]), ("s", ["follower", "seed_user"], ["leader", "seed_user"])]
+    assert latest[0]["from_run"] == c + "-r2" and latest[0]["to_run"] == c + "-r3"
+    first = queries.run_named(connection, "role_transitions",
+                              [f"community={c}", f"from_run={c}-r1", f"to_run={c}-r2"]).rows
+    assert [r["member_id"] for r in first] == ["n", "s"]
+    mix = queries.run_named(connection, "role_mix_per_run", [f"community={c}"]).rows
+    assert [(r["run"], r["role"], r["members"]) for r in mix if r["run"] == c + "-r2"] == [
+        (c + "-r2", "follower", 3), (c + "-r2", "leader", 1), (c + "-r2", "seed_user", 1)]
+    assert mix[0]["run"] == c + "-r1"

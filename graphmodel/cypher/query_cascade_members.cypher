@@ -1,0 +1,9 @@
+// The members of one cascade of the latest fission run, generation by generation, with who reached them.
+// param: community - the community id
+// param: root - the member id of the cascade's root
+// param: limit (int) = 1000 - how many members
+MATCH (m:Member {community: $community, cascade_root: $root})
+RETURN m.id AS member_id, m.name AS name, m.cascade_generation AS generation,
+       m.cascade_parent AS reached_by, m.cascade_reach AS downstream_reach, m.is_member AS is_member
+ORDER BY generation, member_id
+LIMIT $limit
