@@ -1,5 +1,6 @@
 """Who drives fission, critical points and the fission summary, on hand-built shares."""
 
+import json
 from datetime import date, datetime, timezone
 
 import pytest
@@ -195,3 +196,29 @@ def test_options_from_config_and_validation():
         FissionOptions(period="year")
     with pytest.raises(ConfigurationError):
         FissionOptions(top=0)
+
+
+def test_summary_holds_plain_python_values():
+    """No NumPy scalars leak out: results go to JSON, Neo4j and reports as they are."""
+    from dataclasses import fields, is_dataclass
+
+    result = compute_fission(data(circles={"a": 1, "c": 1}), "c1")
+    leaks = []
+
+    def walk(value, path):
+        if is_dataclass(value):
+            for f in fields(value):
+                walk(getattr(value, f.name), f"{path}.{f.name}")
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}[{key}]")
+        elif type(value).__module__ == "numpy":
+            leaks.append(path)
+
+    walk(result.summary, "summary")
+    walk(result.cascades, "cascades")
+    assert leaks == []
+    assert json.loads(json.dumps(result.summary.as_dict()))["community"] == "c1"
