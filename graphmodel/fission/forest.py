@@ -155,9 +155,7 @@ def build_forest(edges: ShareEdges) -> CascadeForest:
     order = order[edges.source[order] != edges.target[order]]
     self_shares = edges.size - order.size
     tree_edge = _earliest_per_target(edges, order, n)
-    parent = np.full(n, -1, dtype=np.int64)
-    has = tree_edge >= 0
-    parent[has] = edges.source[tree_edge[has]]
+    parent = _parents(edges, tree_edge)
     touched = np.zeros(n, dtype=bool)
     touched[edges.source[order]] = True
     touched[edges.target[order]] = True
@@ -165,9 +163,7 @@ def build_forest(edges: ShareEdges) -> CascadeForest:
     loop_shares = 0
     if sum(level.size for level in levels) < int(touched.sum()):
         tree_edge, loop_shares = _forest_without_loops(edges, order, n)
-        parent = np.full(n, -1, dtype=np.int64)
-        has = tree_edge >= 0
-        parent[has] = edges.source[tree_edge[has]]
+        parent = _parents(edges, tree_edge)
         levels = _levels(parent, touched)
     generation = np.full(n, -1, dtype=np.int64)
     root = np.full(n, -1, dtype=np.int64)
@@ -186,6 +182,13 @@ def _earliest_per_target(edges: ShareEdges, order: np.ndarray, n: int) -> np.nda
     tree_edge = np.full(n, -1, dtype=np.int64)
     tree_edge[targets[first]] = order[first]
     return tree_edge
+
+
+def _parents(edges: ShareEdges, tree_edge: np.ndarray) -> np.ndarray:
+    parent = np.full(tree_edge.size, -1, dtype=np.int64)
+    has = tree_edge >= 0
+    parent[has] = edges.source[tree_edge[has]]
+    return parent
 
 
 def _converted(edges: ShareEdges, order: np.ndarray) -> np.ndarray:
