@@ -1,0 +1,1 @@
+"""Loading community data: the interchange format (``graphmodel.interchange``) and chat exports."""
