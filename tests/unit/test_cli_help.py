@@ -1,17 +1,13 @@
-"""Every command has help that ends with an example."""
+"""Every command has help that ends with an example, and docs/cli.md is current."""
 
-import click
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
+from graphmodel.clidoc import reference, walk
 
-
-def walk(group: click.Group, prefix: tuple[str, ...] = ()):
-    for name, command in group.commands.items():
-        path = prefix + (name,)
-        yield path, command
-        if isinstance(command, click.Group):
-            yield from walk(command, path)
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
 def test_every_command_has_help_with_an_example():
@@ -23,6 +19,17 @@ def test_every_command_has_help_with_an_example():
         if "Example" not in result.output:
             missing.append(" ".join(path))
     assert not missing, f"commands without an Example in --help: {missing}"
+
+
+def test_cli_reference_is_current():
+    assert DOCS.read_text(encoding="utf-8") == reference(cli), (
+        "docs/cli.md is out of date: run `python3 -m graphmodel.clidoc > docs/cli.md`")
+
+
+def test_every_command_is_in_the_reference():
+    text = DOCS.read_text(encoding="utf-8")
+    for path, _command in walk(cli):
+        assert f"## graphmodel {' '.join(path)}\n" in text
 
 
 def test_version():
