@@ -12,6 +12,9 @@ from graphmodel.connection import Connection
 # Properties that record when something ran rather than what the data is.
 VOLATILE_PROPERTIES = frozenset({"loaded_at", "started_at", "finished_at", "heartbeat_at",
                                  "acquired_at", "updated_at"})
+# Relationship keys are digests of the content and the community; the content they
+# stand for is compared property by property instead.
+DERIVED_PROPERTIES = frozenset({"key"})
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ def delete_community(connection: Connection, community: str) -> int:
 
 
 def community_content(connection: Connection, community: str,
-                      ignore: Iterable[str] = VOLATILE_PROPERTIES) -> CommunityContent:
+                      ignore: Iterable[str] = VOLATILE_PROPERTIES | DERIVED_PROPERTIES) -> CommunityContent:
     """Counts and a checksum of everything a community holds, independent of load order.
 
     Two graphs with the same checksum hold the same nodes, labels, properties and

@@ -203,7 +203,7 @@ class Connection:
         """
         text = cypher.text(name)
         total = WriteCounters()
-        for batch in _batches(rows, batch_size):
+        for batch in batches(rows, batch_size):
             total = total + self._run_write(name, text, {**params, "rows": batch})[1]
             if on_batch is not None:
                 on_batch(len(batch))
@@ -261,7 +261,8 @@ class Connection:
             return [record.data() for record in session.run(query, params)]
 
 
-def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows in lists of ``size`` (the last one shorter)."""
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)

@@ -36,12 +36,13 @@ def render(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str) -> 
         writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _csv_cell(v) for c, v in row.items()})
+            writer.writerow({c: csv_cell(v) for c, v in row.items()})
         return buffer.getvalue().rstrip("\n")
     return _table(columns, rows)
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value safe to put in a CSV file a spreadsheet may open (formulas neutralised)."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     text = "" if value is None else str(value)

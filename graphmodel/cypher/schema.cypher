@@ -11,6 +11,7 @@ CREATE CONSTRAINT job_run_id IF NOT EXISTS FOR (r:JobRun) REQUIRE r.id IS UNIQUE
 CREATE CONSTRAINT schema_name IF NOT EXISTS FOR (s:GraphModelSchema) REQUIRE s.name IS UNIQUE;
 CREATE CONSTRAINT interacted_key IF NOT EXISTS FOR ()-[r:INTERACTED]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT shared_key IF NOT EXISTS FOR ()-[r:SHARED]-() REQUIRE r.key IS UNIQUE;
+CREATE CONSTRAINT has_role_key IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() REQUIRE r.key IS UNIQUE;
 CREATE INDEX member_community IF NOT EXISTS FOR (m:Member) ON (m.community);
 CREATE INDEX event_community IF NOT EXISTS FOR (e:Event) ON (e.community);
 CREATE INDEX analysis_run_community IF NOT EXISTS FOR (a:AnalysisRun) ON (a.community);

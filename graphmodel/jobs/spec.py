@@ -50,8 +50,9 @@ class JobSpec:
 
 
 def parse_job(data: dict[str, Any], base_dir: Path, source: Path | None = None) -> JobSpec:
-    from graphmodel.jobs.steps import STEP_KINDS
+    from graphmodel.jobs.steps import step_kinds
 
+    STEP_KINDS = step_kinds()
     where = str(source) if source else "the job"
     job = data.get("job")
     if not isinstance(job, dict):

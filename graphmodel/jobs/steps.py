@@ -46,6 +46,19 @@ STEP_KINDS: dict[str, StepKind] = {
 }
 
 
+# Each area's module registers its own step kind when imported.
+STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.fission.job_step")
+
+
 def register(kind: StepKind) -> None:
     """Add a step kind (each area's module registers its own)."""
     STEP_KINDS[kind.name] = kind
+
+
+def step_kinds() -> dict[str, StepKind]:
+    """Every step kind, with each area's module imported."""
+    import importlib
+
+    for module in STEP_MODULES:
+        importlib.import_module(module)
+    return STEP_KINDS

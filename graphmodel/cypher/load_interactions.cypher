@@ -1,0 +1,9 @@
+// Load a batch of interactions.csv rows (endpoints exist already); the key makes reloads merge.
+// param: community - the community id
+// param: rows (list) - validated rows {s, t, type, w, at (epoch ms), k}
+UNWIND $rows AS row
+MATCH (a:Member {community: $community, id: row.s})
+MATCH (b:Member {community: $community, id: row.t})
+MERGE (a)-[r:INTERACTED {key: row.k}]->(b)
+SET r.type = row.type, r.weight = row.w,
+    r.at = CASE WHEN row.at IS NULL THEN null ELSE datetime({epochMillis: row.at}) END

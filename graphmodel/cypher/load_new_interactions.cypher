@@ -1,0 +1,8 @@
+// Load a batch of interactions.csv rows into a community that had none: CREATE (a repeated key fails the batch, which is then merged).
+// param: community - the community id
+// param: rows (list) - validated rows {s, t, type, w, at (epoch ms), k}
+UNWIND $rows AS row
+MATCH (a:Member {community: $community, id: row.s})
+MATCH (b:Member {community: $community, id: row.t})
+CREATE (a)-[:INTERACTED {key: row.k, type: row.type, weight: row.w,
+                         at: CASE WHEN row.at IS NULL THEN null ELSE datetime({epochMillis: row.at}) END}]->(b)

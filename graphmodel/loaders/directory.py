@@ -1,0 +1,191 @@
+"""Load a directory in the interchange format into one community.
+
+    from graphmodel.loaders import load_directory
+    summary = load_directory(connection, "exports/2024-06", "camp-7", name="训练营 7")
+
+Every table present is checked (encoding, header) before anything is written;
+rows are validated and written in batches (``UNWIND`` + ``MERGE`` in one
+transaction per batch, retried by the driver on transient errors); bad rows
+go to the reject file. Keys derived from the content make the load
+idempotent: rerunning it, or rerunning it after an interruption, leaves the
+same graph, and a newer export adds only what is new.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import neo4j
+
+from graphmodel.connection import batches
+from graphmodel.errors import InputError
+from graphmodel.interchange import LOAD_ORDER, TABLES
+from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
+from graphmodel.loaders.rejects import RejectFile
+from graphmodel.loaders.validate import Row, TableValidator
+
+DEFAULT_BATCH_SIZE = 10_000
+FRESH_TABLES = ("interactions", "shares")
+WRITERS = 2  # concurrent write transactions (the driver retries deadlocks between them)
+PIPELINE_DEPTH = 1  # batches validated ahead of those being written
+_COUNTING = threading.Lock()
+EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("id",), "attendance": ("m",)}
+
+Progress = Callable[[str, int], None]  # (table, rows just handled)
+
+
+@dataclass
+class TableSummary:
+    table: str
+    file: str
+    read: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+
+
+@dataclass
+class LoadSummary:
+    community: str
+    directory: str
+    dry_run: bool
+    tables: list[TableSummary] = field(default_factory=list)
+    outsiders_created: int = 0
+    reject_path: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def loaded(self) -> int:
+        return sum(t.loaded for t in self.tables)
+
+    @property
+    def rejected(self) -> int:
+        return sum(t.rejected for t in self.tables)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"table": t.table, "file": t.file, "read": t.read, "loaded": t.loaded,
+                 "rejected": t.rejected, "nodes_created": t.nodes_created,
+                 "relationships_created": t.relationships_created} for t in self.tables]
+
+
+def table_files(directory: Path) -> dict[str, Path]:
+    """The interchange tables present in ``directory``; InputError if none or unreadable."""
+    if not directory.is_dir():
+        raise InputError(f"{directory}: not a directory")
+    found = {name: path for name in LOAD_ORDER if (path := table_file(directory, TABLES[name]))}
+    if not found:
+        expected = ", ".join(TABLES[n].csv_name for n in LOAD_ORDER)
+        raise InputError(f"{directory}: no interchange files found (expected any of {expected}, "
+                         f"or the same names ending .jsonl)")
+    for name, path in found.items():
+        check_header(path, TABLES[name])
+    return found
+
+
+def load_directory(connection, directory: str | Path, community: str, *, name: str | None = None,
+                   dry_run: bool = False, reject_path: str | Path | None = None,
+                   batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadSummary:
+    """Validate and (unless ``dry_run``) load every interchange table in ``directory``."""
+    started = time.perf_counter()
+    directory = Path(directory)
+    files = table_files(directory)
+    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
+    summary = LoadSummary(community, str(directory), dry_run)
+    if not dry_run:
+        from graphmodel.schema import ensure_schema
+
+        ensure_schema(connection)
+        connection.write("load_community", community=community, display_name=name)
+    known: set[str] = set()
+    fresh: set[str] = set()  # edge tables the community holds none of yet: written with CREATE
+    if not dry_run:
+        known.update(r["id"] for r in connection.read("load_member_ids", community=community))
+        existing = connection.read("load_existing_edges", community=community)[0]
+        fresh = {table for table in FRESH_TABLES if not existing[table]}
+    # Validation (this thread) overlaps with writing; batches of one table are written by
+    # WRITERS concurrent transactions, and each table is complete before the next starts
+    # (edges need their members and events).
+    with RejectFile(rejects_at) as rejects, ThreadPoolExecutor(WRITERS, "graphmodel-load") as writer:
+        pending: deque[Future] = deque()
+        for table, path in files.items():
+            stats = TableSummary(table, path.name)
+            summary.tables.append(stats)
+            validator = TableValidator(table, community)
+            good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
+            for batch in batches(good, batch_size):
+                if dry_run:
+                    _count_loaded(stats, batch, progress)
+                    continue
+                pending.append(writer.submit(_write_batch, connection, table, community, batch,
+                                             stats, summary, rejects, known, fresh, progress))
+                while len(pending) > WRITERS + PIPELINE_DEPTH:
+                    pending.popleft().result()
+            while pending:
+                pending.popleft().result()
+        summary.reject_path = str(rejects.path) if rejects.count else None
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _validated(rows: Iterable[Any], validator: TableValidator, stats: TableSummary,
+               rejects: RejectFile) -> Iterator[Row]:
+    for item in rows:
+        stats.read += 1
+        checked = item if isinstance(item, Reject) else validator.check(item)
+        if isinstance(checked, Reject):
+            rejects.add(checked, stats)
+        else:
+            checked["ln"] = item.line
+            checked["file"] = item.file
+            yield checked
+
+
+def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | None) -> None:
+    with _COUNTING:
+        stats.loaded += len(batch)
+    if progress:
+        progress(stats.table, len(batch))
+
+
+def _write_batch(connection, table: str, community: str, batch: list[Row], stats: TableSummary,
+                 summary: LoadSummary, rejects: RejectFile, known: set[str], fresh: set[str],
+                 progress: Progress | None) -> None:
+    """Write one batch (in the writer thread); attendance of unknown events is rejected."""
+    if table == "attendance":
+        known_events = set(connection.read("load_events_known", community=community,
+                                    ids=sorted({r["e"] for r in batch}))[0]["known"])
+        for row in batch:
+            if row["e"] not in known_events:
+                rejects.add(Reject(row["file"], row["ln"], "event_id",
+                                   f"unknown event {row['e']!r} (not in events and not in the graph)"), stats)
+        batch = [r for r in batch if r["e"] in known_events]
+    endpoints = EDGE_ENDPOINTS.get(table)
+    if endpoints:
+        ids = sorted({row[column] for row in batch for column in endpoints} - known)
+        if ids:
+            created = connection.write_counters("load_endpoints", community=community, ids=ids)
+            with _COUNTING:
+                summary.outsiders_created += created.nodes_created
+            known.update(ids)
+    elif table == "members":
+        known.update(row["id"] for row in batch)
+    payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
+    counters = None
+    if table in fresh:
+        try:
+            counters = connection.write_counters(f"load_new_{table}", community=community, rows=payload)
+        except neo4j.exceptions.ConstraintError:
+            fresh.discard(table)  # a key seen before: this batch and the rest of the table merge
+    if counters is None:
+        counters = connection.write_counters(f"load_{table}", community=community, rows=payload)
+    with _COUNTING:
+        stats.nodes_created += counters.nodes_created
+        stats.relationships_created += counters.relationships_created
+    _count_loaded(stats, batch, progress)

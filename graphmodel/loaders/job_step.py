@@ -1,0 +1,33 @@
+"""The ``load_csv`` step kind of job files (``graphmodel job run``)::
+
+    [[steps]]
+    kind = "load_csv"
+    path = "exports/camp-7"          # an interchange directory
+    name = "训练营 7"                 # optional display name
+    rejects = "rejects/camp-7.csv"   # optional reject file
+"""
+
+from __future__ import annotations
+
+from graphmodel.jobs.steps import StepKind, StepOutcome, register
+
+
+def run_load_step(connection, job, params) -> StepOutcome:
+    from graphmodel.loaders.directory import load_directory
+
+    summary = load_directory(connection, job.path(params["path"]), job.community,
+                             name=params.get("name"),
+                             reject_path=job.path(params["rejects"]) if params.get("rejects") else None)
+    counts = {"loaded": summary.loaded, "rejected": summary.rejected,
+              "outsiders_created": summary.outsiders_created,
+              **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
+    message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, "
+               f"{summary.outsiders_created} outsiders created")
+    if summary.reject_path:
+        message += f"; rejects in {summary.reject_path}"
+    return StepOutcome(counts, rejected=summary.rejected, message=message)
+
+
+LOAD_STEP = StepKind("load_csv", ("path", "name", "rejects"), run_load_step,
+                     "load an interchange directory (CSV/JSONL)")
+register(LOAD_STEP)

@@ -1,0 +1,177 @@
+"""Loading interchange directories into the real server."""
+
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.cli import cli
+from graphmodel.community import community_content
+from graphmodel.errors import InputError
+from graphmodel.jobs import run_job
+from graphmodel.jobs.spec import load_job
+from graphmodel.loaders import load_directory
+
+MEMBERS = """member_id,name,joined_at,is_member,declared_role,threshold
+a,阿明,2024-01-05,true,KOL|群主,interest
+b,Bea,2024-01-20T10:00:00Z,,,
+c,陈,1706918400,true,追随者,
+d,Dora,not-a-date,true,,
+o,Otto,,false,,
+"""
+INTERACTIONS = """source,target,type,weight,at
+b,a,reply,1,2024-02-01T10:00:00Z
+c,a,reply,2,2024-02-02T10:00:00Z
+a,x,mention,,2024-02-03
+,a,reply,1,
+b,a,shout,1,
+"""
+SHARES = """source,target,at,channel,joined
+o,a,2024-01-04,wechat,true
+a,b,2024-01-19,wechat,true
+a,y,2024-01-25,moments,false
+"""
+ROLES = """member_id,role,since,until
+b,executor,2024-02-01,
+c,leader,2024-03-01,2024-02-01
+"""
+EVENTS = """event_id,name,kind,at
+e1,线下见面会,offline,2024-03-10
+"""
+ATTENDANCE = """member_id,event_id
+a,e1
+b,e1
+c,e9
+"""
+
+
+def write_dir(path, encoding="utf-8", **tables):
+    path.mkdir(parents=True, exist_ok=True)
+    for name, text in tables.items():
+        (path / f"{name}.csv").write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture()
+def export(tmp_path):
+    return write_dir(tmp_path / "export", members=MEMBERS, interactions=INTERACTIONS, shares=SHARES,
+                     roles=ROLES, events=EVENTS, attendance=ATTENDANCE)
+
+
+def read(connection, query, **params):
+    return connection.driver.execute_query(query, params, database_=connection.database).records
+
+
+def test_load_puts_the_model_in_the_graph(connection, community, export, tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    summary = load_directory(connection, export, community, name="训练营", reject_path=rejects)
+    by_table = {t.table: t for t in summary.tables}
+    assert (by_table["members"].loaded, by_table["members"].rejected) == (4, 1)
+    assert (by_table["interactions"].loaded, by_table["interactions"].rejected) == (3, 2)
+    assert (by_table["roles"].loaded, by_table["roles"].rejected) == (1, 1)
+    assert (by_table["attendance"].loaded, by_table["attendance"].rejected) == (2, 1)
+    assert summary.outsiders_created == 2  # x (mentioned) and y (invited, did not join)
+    [a] = read(connection, "MATCH (m:Member {community: $c, id: 'a'})-[j:MEMBER_OF]->(:Community {id: $c, name: '训练营'}) "
+                           "RETURN m.name AS name, m.threshold AS t, m.declared_roles AS roles, j.joined_at AS joined",
+               c=community)
+    assert (a["name"], a["t"], sorted(a["roles"])) == ("阿明", "interest", ["leader", "manager"])
+    assert a["joined"].iso_format().startswith("2024-01-05T00:00:00")
+    outsiders = read(connection, "MATCH (m:Outsider {community: $c}) RETURN m.id AS id ORDER BY id", c=community)
+    assert [r["id"] for r in outsiders] == ["o", "x", "y"]
+    [w] = read(connection, "MATCH (:Member {community: $c, id: 'c'})-[r:INTERACTED]->(:Member {id: 'a'}) "
+                           "RETURN r.weight AS w, r.type AS type", c=community)
+    assert (w["w"], w["type"]) == (2.0, "reply")
+    roles = read(connection, "MATCH (m:Member {community: $c})-[h:HAS_ROLE {source: 'declared'}]->(r:Role) "
+                             "RETURN m.id AS m, r.name AS role, h.since IS NOT NULL AS dated ORDER BY m, role",
+                 c=community)
+    assert [(r["m"], r["role"], r["dated"]) for r in roles] == [
+        ("a", "leader", False), ("a", "manager", False), ("b", "executor", True), ("c", "follower", False)]
+    with open(rejects, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["file"], r["line"], r["field"]) for r in rows} == {
+        ("members.csv", "5", "joined_at"), ("interactions.csv", "5", "source"),
+        ("interactions.csv", "6", "type"), ("roles.csv", "3", "until"), ("attendance.csv", "4", "event_id")}
+
+
+def test_loading_twice_leaves_the_same_graph(connection, community, export):
+    load_directory(connection, export, community, reject_path=export / "r.csv")
+    first = community_content(connection, community)
+    again = load_directory(connection, export, community, reject_path=export / "r.csv")
+    assert sum(t.relationships_created + t.nodes_created for t in again.tables) == 0
+    assert again.outsiders_created == 0
+    assert community_content(connection, community) == first
+
+
+def test_a_newer_export_adds_only_what_is_new(connection, community, tmp_path):
+    old = write_dir(tmp_path / "old", interactions=INTERACTIONS)
+    load_directory(connection, old, community, reject_path=tmp_path / "r.csv")
+    newer = write_dir(tmp_path / "new", interactions=INTERACTIONS + "a,b,reply,1,2024-04-01\n")
+    summary = load_directory(connection, newer, community, reject_path=tmp_path / "r.csv")
+    [table] = summary.tables
+    assert table.relationships_created == 1
+
+
+def test_same_files_give_the_same_content_in_another_community(connection, community, export):
+    other = community + "-b"
+    try:
+        load_directory(connection, export, community, reject_path=export / "r.csv", batch_size=2)
+        load_directory(connection, export, other, reject_path=export / "r.csv")
+        assert community_content(connection, community) == community_content(connection, other)
+    finally:
+        connection.run_auto("community_delete", community=other)
+
+
+def test_gb18030_and_bom_and_jsonl(connection, community, tmp_path):
+    gb = write_dir(tmp_path / "gb", encoding="gb18030", members="member_id,name,declared_role\nm1,阿明,群主\n")
+    bom = write_dir(tmp_path / "bom", encoding="utf-8-sig", members="member_id,name\nm2,Bea\n")
+    jsonl = tmp_path / "jsonl"
+    jsonl.mkdir()
+    (jsonl / "interactions.jsonl").write_text(json.dumps({"source": "m1", "target": "m2", "type": "reply"}) + "\n")
+    for directory in (gb, bom, jsonl):
+        assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
+    [row] = read(connection, "MATCH (a:Member {community: $c, id: 'm1'})-[:INTERACTED]->(b:Member {id: 'm2'}) "
+                             "RETURN a.name AS a, b.name AS b", c=community)
+    assert (row["a"], row["b"]) == ("阿明", "Bea")
+
+
+def test_dry_run_writes_nothing(connection, community, export):
+    summary = load_directory(None, export, community, dry_run=True, reject_path=export / "r.csv")
+    assert summary.loaded == 15 and summary.rejected == 4  # unknown events need the graph
+    assert community_content(connection, community).nodes == 0
+
+
+def test_a_missing_column_or_bad_encoding_writes_nothing(connection, community, tmp_path):
+    bad = write_dir(tmp_path / "bad", members=MEMBERS, interactions="from,to\na,b\n")
+    with pytest.raises(InputError, match="interactions.csv: required column"):
+        load_directory(connection, bad, community)
+    latin = write_dir(tmp_path / "latin", encoding="latin-1",
+                      members="member_id,name\n" + "".join(f"m{i},Ren\u00ffe\n" for i in range(20)))
+    with pytest.raises(InputError, match="neither UTF-8 nor GB18030"):
+        load_directory(connection, latin, community)
+    assert community_content(connection, community).nodes == 0
+
+
+def test_cli_exit_codes(connection, community, export, cli_env, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["-q", "load", "csv", str(export), "--community", community,
+                                 "--rejects", str(tmp_path / "r.csv"), "--format", "json"], env=cli_env)
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.output[:result.output.rindex("}") + 1])
+    assert summary["rejected"] == 5 and summary["reject_file"] == str(tmp_path / "r.csv")
+    assert "5 rows rejected" in result.output
+    clean = write_dir(tmp_path / "clean", members="member_id\nz\n")
+    result = runner.invoke(cli, ["-q", "load", "csv", str(clean), "--community", community], env=cli_env)
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["-q", "load", "csv", str(tmp_path / "nowhere"), "--community", community],
+                           env=cli_env)
+    assert result.exit_code == 2
+
+
+def test_load_csv_job_step(connection, community, export, tmp_path):
+    job = tmp_path / "job.toml"
+    job.write_text(f'[job]\nname = "nightly"\ncommunity = "{community}"\n\n'
+                   f'[[steps]]\nkind = "load_csv"\npath = "{export}"\nrejects = "rejects.csv"\n')
+    result = run_job(connection, load_job(job))
+    assert result.exit_code == 1  # rows were rejected
+    assert (tmp_path / "rejects.csv").exists()
