@@ -229,3 +229,4 @@ from graphmodel.commands import history as _history_commands  # noqa: E402
 cli.add_command(_fission_commands.fission)
 cli.add_command(_history_commands.history)
 from graphmodel.commands import load as _load_commands  # noqa: E402,F401  (registers `load`)
+from graphmodel.commands import generate as _generate_commands  # noqa: E402,F401  (registers `generate`)

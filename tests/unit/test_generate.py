@@ -1,0 +1,95 @@
+"""The synthetic community: deterministic, shaped like the domain, valid interchange files."""
+
+import csv
+import hashlib
+import json
+from collections import Counter
+
+import pytest
+
+from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
+from graphmodel.interchange import TABLES
+from graphmodel.loaders.values import parse_roles
+
+
+def digest(directory):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
+
+
+def rows(directory, table):
+    with open(directory / f"{table}.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def community(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("generated")
+    truth = generate_community(directory, GeneratorOptions(members=3000, seed=11, problems=PROBLEMS))
+    return directory, truth
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        generate_community(tmp_path / name, GeneratorOptions(members=500, seed=seed))
+    assert digest(tmp_path / "a") == digest(tmp_path / "b") != digest(tmp_path / "c")
+
+
+def test_files_follow_the_interchange_format(community):
+    directory, truth = community
+    for table in TABLES.values():
+        with open(directory / table.csv_name, encoding="utf-8") as handle:
+            assert next(csv.reader(handle)) == list(table.columns)
+    members = {r["member_id"] for r in rows(directory, "members") if r["is_member"] == "true"}
+    assert len(members) == truth.members
+    for table in ("interactions", "shares"):
+        for row in rows(directory, table):
+            for end in ("source", "target"):
+                assert row[end] in members or row[end].startswith("o"), row
+    for row in rows(directory, "members") + rows(directory, "roles"):
+        for text in (row.get("declared_role"), row.get("role")):
+            if text:
+                parse_roles(text)  # every role name is in the vocabulary
+    assert any("意见领袖" in r["declared_role"] for r in rows(directory, "members"))
+
+
+def test_activity_is_one_nine_ninety_like(community):
+    directory, truth = community
+    by_source = Counter(r["source"] for r in rows(directory, "interactions"))
+    counts = sorted(by_source.values(), reverse=True)
+    total = sum(counts)
+    top_one, top_ten = sum(counts[: truth.members // 100]), sum(counts[: truth.members // 10])
+    assert top_one / total > 0.15 and top_ten / total > 0.6
+    silent = truth.members - len(by_source)
+    assert silent / truth.members > 0.3  # most members mostly watch
+    assert truth.members / 150 < len(truth.leaders) < truth.members / 50
+
+
+def test_invitations_reach_several_generations(community):
+    directory, _ = community
+    inviter = {r["target"]: r["source"] for r in rows(directory, "shares") if r["joined"] == "true"}
+
+    def depth(member):
+        d = 0
+        while member in inviter and d < 100:
+            member, d = inviter[member], d + 1
+        return d
+
+    assert max(depth(m) for m in inviter) >= 5
+
+
+def test_planted_problems_are_in_the_data(community):
+    directory, truth = community
+    assert set(truth.problems) == set(PROBLEMS)
+    leaders = set(truth.leaders)
+    for problem in ("no_leaders", "novice_only"):
+        assert not leaders & set(truth.problems[problem]["members"])
+    a, b = (set(m) for m in truth.problems["single_bridge"]["members"])
+    crossing = [(r["source"], r["target"]) for r in rows(directory, "interactions")
+                if (r["source"] in a | b) != (r["target"] in a | b)
+                or (r["source"] in a and r["target"] in b) or (r["source"] in b and r["target"] in a)]
+    assert crossing == [tuple(truth.problems["single_bridge"]["bridge"])]
+    chain = truth.problems["deep_chain"]
+    inviter = {r["target"]: r["source"] for r in rows(directory, "shares") if r["joined"] == "true"}
+    path = [chain["root"], *chain["chain"]]
+    assert [inviter[m] for m in path[1:]] == path[:-1]
+    assert json.loads((directory / "truth.json").read_text(encoding="utf-8"))["problems"] == truth.problems
