@@ -12,7 +12,13 @@ The graph (also drawn in the README):
         source: 'declared' (from input) or 'inferred' (from an analysis run, `run` = its id)
     (:Event {community, id, name, kind, at})-[:OF]->(:Community)
     (:Member)-[:ATTENDED]->(:Event)
-    (:AnalysisRun {id, community, started_at, ...})-[:OF]->(:Community)
+    (:AnalysisRun {id, community, started_at, finished_at, as_of, status, parameters, ...})-[:OF]->(:Community)
+    (:Circle {community, run, id, size, leader, conductance, density})-[:OF]->(:AnalysisRun)
+    (:Member)-[:IN_CIRCLE {run}]->(:Circle)                       the latest run's circles only
+    (:Imbalance {community, run, rule, observed, expected, severity, members, message, lever, ...})
+        -[:OF]->(:AnalysisRun)
+        the Member nodes carry the latest run's figures (influence, betweenness, circle, ...;
+        see graphmodel.algorithms.results)
     (:FissionRun {id, community, started_at, finished_at, as_of, cutoff, status, version,
                   layering_depth, ..., shares, reached, joins, cascades, largest, max_depth,
                   mean_virality, analysis_run})-[:OF]->(:Community)
@@ -41,8 +47,9 @@ from importlib import resources
 from graphmodel.errors import InvalidIdentifier
 
 NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
-               "FissionRun", "Cascade")
-RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT")
+               "FissionRun", "Cascade", "Circle", "Imbalance")
+RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT",
+                      "IN_CIRCLE")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
 THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
 EVENT_KINDS = ("offline", "online")

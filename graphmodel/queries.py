@@ -69,7 +69,7 @@ def convert(value: str, kind: str, name: str) -> Any:
             return parsed
         if kind == "list":
             return [item.strip() for item in value.split(",") if item.strip()]
-        if kind == "json":
+        if kind in ("json", "map"):
             return json.loads(value)
     except (ValueError, json.JSONDecodeError) as exc:
         raise QueryParameterError(f"parameter {name!r}: {value!r} is not a {kind} ({exc})") from exc

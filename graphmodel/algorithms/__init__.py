@@ -1,4 +1,22 @@
 """Analysis with GDS: leaders, connectors, circles, inferred roles, role imbalance.
 
-The typed results and their place in the graph are in ``results``.
+    from graphmodel.algorithms import AnalysisOptions, analyze, load_analysis
+    result = analyze(connection, "camp-7", AnalysisOptions())
+    result.leaders[0].evidence       # "addressed by 38 members in 4 circles ..."
+    load_analysis(connection, "camp-7") == the same results, read back from the graph
+
+Modules: ``options`` (parameters and norms), ``projection`` (the GDS graph,
+memory checked first), ``metrics`` (GDS algorithms, figures per member),
+``circles``, ``brokerage`` (participation, z-score, Guimerà-Amaral roles),
+``roles`` (inferred roles, mismatches, evidence), ``imbalance`` (the norms),
+``store``/``load`` (the graph side), ``results`` (typed results), ``analysis``.
 """
+
+from graphmodel.algorithms.analysis import analyze
+from graphmodel.algorithms.load import NoAnalysis, load_analysis
+from graphmodel.algorithms.options import AnalysisOptions, Thresholds
+from graphmodel.algorithms.projection import AnalysisTooLarge
+from graphmodel.algorithms.results import AnalysisResult
+
+__all__ = ["AnalysisOptions", "AnalysisResult", "AnalysisTooLarge", "NoAnalysis", "Thresholds", "analyze",
+           "load_analysis"]

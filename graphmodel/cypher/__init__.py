@@ -25,7 +25,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(
     r'^//\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*("[^"]*"|\S+))?\s*-\s*(.*)$'
 )
-PARAM_TYPES = ("string", "int", "float", "bool", "date", "datetime", "list")
+PARAM_TYPES = ("string", "int", "float", "bool", "date", "datetime", "list", "map")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ CREATE CONSTRAINT role_name IF NOT EXISTS FOR (r:Role) REQUIRE r.name IS UNIQUE;
 CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (a:AnalysisRun) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT fission_run_id IF NOT EXISTS FOR (f:FissionRun) REQUIRE f.id IS UNIQUE;
 CREATE CONSTRAINT cascade_key IF NOT EXISTS FOR (c:Cascade) REQUIRE (c.run, c.root) IS UNIQUE;
+CREATE CONSTRAINT circle_key IF NOT EXISTS FOR (c:Circle) REQUIRE (c.run, c.id) IS UNIQUE;
 CREATE CONSTRAINT job_lock_community IF NOT EXISTS FOR (l:JobLock) REQUIRE l.community IS UNIQUE;
 CREATE CONSTRAINT job_run_id IF NOT EXISTS FOR (r:JobRun) REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT schema_name IF NOT EXISTS FOR (s:GraphModelSchema) REQUIRE s.name IS UNIQUE;
@@ -17,4 +18,6 @@ CREATE INDEX event_community IF NOT EXISTS FOR (e:Event) ON (e.community);
 CREATE INDEX analysis_run_community IF NOT EXISTS FOR (a:AnalysisRun) ON (a.community);
 CREATE INDEX fission_run_community IF NOT EXISTS FOR (f:FissionRun) ON (f.community);
 CREATE INDEX cascade_community IF NOT EXISTS FOR (c:Cascade) ON (c.community);
-CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community)
+CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community);
+CREATE INDEX imbalance_run IF NOT EXISTS FOR (f:Imbalance) ON (f.run);
+CREATE INDEX circle_community IF NOT EXISTS FOR (c:Circle) ON (c.community)

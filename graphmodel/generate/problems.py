@@ -40,7 +40,7 @@ def plant_structure(rng: np.random.Generator, s: Structure, problems: tuple[str,
     if "novice_only" in problems:
         c = circles[1]
         members = s.circle_members(c)
-        late = end_ms - (end_ms - int(s.joined.min())) // 12
+        late = end_ms - (end_ms - int(s.joined.min())) // 20
         s.joined[members] = np.sort(rng.integers(late, end_ms, len(members)))
         s.role[members] = np.where(rng.random(len(members)) < 0.1, PARTICIPANT, LURKER)
         s.seed[members] = False

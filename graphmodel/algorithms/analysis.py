@@ -1,0 +1,245 @@
+"""``analyze``: the whole analysis of one community, end to end, written back to the graph.
+
+    from graphmodel.algorithms import AnalysisOptions, analyze, load_analysis
+    result = analyze(connection, "camp-7", AnalysisOptions())
+    again = load_analysis(connection, "camp-7")   # the same, read back from the graph
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+import numpy as np
+
+import graphmodel
+from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
+from graphmodel.algorithms.metrics import MemberTable, read_gds_values, read_members, run_algorithms
+from graphmodel.algorithms.options import AnalysisOptions
+from graphmodel.algorithms.projection import projected
+from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
+from graphmodel.algorithms.store import member_rows, run_figures, write_analysis
+from graphmodel.asof import parse_as_of
+from graphmodel.errors import UnknownCommunity
+
+MS_PER_DAY = 86_400_000
+RETENTION_DAYS = 60
+
+
+def analyze(connection, community: str, options: AnalysisOptions | None = None, as_of=None,
+            echo: Callable[[str], None] = lambda _: None, write: bool = True) -> AnalysisResult:
+    options = options or AnalysisOptions()
+    moment = parse_as_of(as_of)
+    cutoff = moment.cutoff if moment else None
+    info = connection.info
+    run = f"{community}/a-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    if write:
+        started = connection.write("analysis_run_start", run=run, community=community, as_of=cutoff,
+                                   parameters=json.dumps(options.as_dict(), ensure_ascii=False),
+                                   neo4j_version=info.neo4j_version, gds_version=info.gds_version,
+                                   version=graphmodel.__version__)
+        if not started:
+            raise UnknownCommunity(f"community {community!r} is not in the graph; load it first "
+                                   f"(graphmodel load csv DIR --community {community})")
+    try:
+        echo(f"projecting {community!r} into GDS")
+        with projected(connection, community, options, cutoff) as (graph, size, _estimate):
+            gds_figures = run_algorithms(connection, graph, size.nodes, size.relationships, options, echo)
+            table = read_members(connection, community, cutoff)
+            read_gds_values(connection, graph, table)
+        gds_figures["deepest_chain"] = deepest_invitation_chain(connection, community, moment, table)
+        echo(f"roles and imbalances for {len(table):,} members and outsiders")
+        result, rows, roles = _interpret(table, gds_figures, options, run, community, info, moment, size)
+        if write:
+            echo("writing results back to the graph")
+            write_analysis(connection, community, result, table, rows, roles)
+            connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
+        return result
+    except BaseException:
+        if write:
+            connection.write("analysis_run_finish", run=run, status="failed", figures={})
+        raise
+
+
+def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions, run: str, community: str,
+               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
+    circle_ops.assign_circles(table, options.min_circle_size)
+    brokerage.participation_and_z(table)
+    brokerage.ga_roles(table, options.thresholds)
+    inferred = role_ops.infer_roles(table, options)
+    reach = brokerage.neighbour_circles(table)
+
+    leaders_idx = np.flatnonzero(inferred.leader)
+    leaders_idx = leaders_idx[np.argsort(-inferred.leader_score[leaders_idx], kind="stable")]
+    evidence: dict[int, tuple[str, str]] = {}
+    leaders = []
+    for rank, i in enumerate(leaders_idx, start=1):
+        evidence[i] = role_ops.leader_evidence(table, i, int(reach[i]))
+        leaders.append(_ranked(table, i, float(inferred.leader_score[i]), rank, evidence[i]))
+    betweenness = np.nan_to_num(table.values["betweenness"])
+    top = betweenness.max() if len(betweenness) and betweenness.max() > 0 else 1.0
+    connectors_idx = np.flatnonzero(inferred.connector)
+    connectors_idx = connectors_idx[np.argsort(-betweenness[connectors_idx], kind="stable")]
+    connectors = []
+    for rank, i in enumerate(connectors_idx, start=1):
+        if i not in evidence:
+            evidence[i] = role_ops.connector_evidence(table, i, int(reach[i]))
+        connectors.append(_ranked(table, i, float(betweenness[i] / top), rank,
+                                  role_ops.connector_evidence(table, i, int(reach[i]))))
+
+    members_by_circle = circle_ops.circle_members(table)
+    circle_leader: dict[int, str | None] = {}
+    circles = []
+    conductance = {}
+    leiden_to_circle = {int(raw): int(cid) for raw, cid in
+                        zip(table.values["circle"].astype(np.int64), table.values["circle_id"]) if cid >= 0}
+    for raw, value in gds["conductance"].items():
+        if int(raw) in leiden_to_circle:
+            conductance[leiden_to_circle[int(raw)]] = value
+    for cid, idx in sorted(members_by_circle.items()):
+        if cid < 0:
+            continue
+        in_circle_leaders = idx[inferred.leader[idx]]
+        leader = (table.ids[in_circle_leaders[np.argmax(inferred.leader_score[in_circle_leaders])]]
+                  if len(in_circle_leaders) else None)
+        circle_leader[cid] = leader
+        circles.append(Circle(cid, len(idx), tuple(table.ids[i] for i in idx), leader,
+                              conductance.get(cid), circle_ops.density(table, idx)))
+
+    roles = {table.ids[i]: MemberRoles(table.ids[i], tuple(inferred.roles[i]), tuple(table.declared[i]))
+             for i in range(len(table))}
+    figures = _figures(table, inferred, moment)
+    shape = _shape(table, inferred, circles, gds, figures, options)
+    findings = imbalance.find_imbalances(shape, options.thresholds)
+    figures.update({"deepest_chain": gds.get("deepest_chain", []), "fragments": gds["fragments"], "degeneracy": gds["degeneracy"],
+                    "bridges": len(gds["bridges"]), "pagerank_iterations": gds["pagerank"]["ranIterations"],
+                    "leaders": len(leaders), "connectors": len(connectors),
+                    "mismatches": _count(m.kind for m in inferred.mismatches)})
+    run_info = AnalysisRunInfo(
+        id=run, community=community, started_at=datetime.now(timezone.utc), finished_at=None,
+        as_of=moment.cutoff if moment else None, parameters=options.as_dict(),
+        neo4j_version=info.neo4j_version, gds_version=info.gds_version,
+        members=int(table.is_member.sum()), outsiders=int((~table.is_member).sum()),
+        relationships=size.relationships, modularity=gds["modularity"],
+        betweenness_sample=gds["betweenness_sample"])
+    result = AnalysisResult(run_info, leaders, connectors, circles, roles, inferred.mismatches, findings, figures)
+    mismatch: dict[int, list[str]] = {}
+    position = {m: i for i, m in enumerate(table.ids)}
+    for m in inferred.mismatches:
+        mismatch.setdefault(position[m.member_id], []).append(m.kind)
+    rows = member_rows(table, run, inferred.roles, inferred.leader_score, evidence, mismatch)
+    return result, rows, inferred.roles
+
+
+def deepest_invitation_chain(connection, community: str, moment, table: MemberTable) -> list[str]:
+    """The longest chain of invitations down to a member (earliest share wins), root first."""
+    from graphmodel.fission.forest import build_forest
+    from graphmodel.fission.source import read_shares
+
+    forest = build_forest(read_shares(connection, community, moment))
+    members = {m for m, is_member in zip(table.ids, table.is_member) if is_member}
+    ids = forest.ids
+    reached = [i for i in np.flatnonzero(forest.generation > 0) if ids[i] in members]
+    if not reached:
+        return []
+    deepest = max(reached, key=lambda i: (forest.generation[i], -i))
+    return [str(ids[i]) for i in reversed(forest.path_to_root(int(deepest)))]
+
+
+def _ranked(table: MemberTable, i: int, score: float, rank: int, evidence: tuple[str, str]) -> RankedMember:
+    v = table.values
+    return RankedMember(
+        member_id=table.ids[i], name=table.names[i], score=round(score, 6), rank=rank,
+        evidence=evidence[0], evidence_zh=evidence[1], external=not bool(table.is_member[i]),
+        metrics={"influence": float(np.nan_to_num(v["influence"][i])),
+                 "betweenness": float(np.nan_to_num(v["betweenness"][i])),
+                 "participation": float(v["participation"][i]), "within_module_z": float(v["within_z"][i]),
+                 "addressed_by": int(table.counts["received_from"][i]),
+                 "circle": int(v["circle_id"][i])})
+
+
+def _count(items) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
+    """Activity and retention, overall, by entry threshold and by offline-event attendance."""
+    member = table.is_member
+    sent = table.counts["sent"]
+    last = table.last_active_ms
+    end = int(moment.cutoff_millis) if moment else int(max(last.max(initial=-1), table.joined_ms.max(initial=-1)))
+    window = RETENTION_DAYS * MS_PER_DAY
+    eligible = member & (table.joined_ms >= 0) & (table.joined_ms <= end - window)
+    retained = last >= end - window
+
+    def group(mask) -> dict[str, Any]:
+        chosen = mask & member
+        base = mask & eligible
+        return {"members": int(chosen.sum()),
+                "active_share": round(float(inferred.active[chosen].mean()), 4) if chosen.any() else None,
+                "interactions_per_member": round(float(sent[chosen].mean()), 3) if chosen.any() else None,
+                "retention": round(float(retained[base].mean()), 4) if base.any() else None,
+                "retention_basis": int(base.sum())}
+
+    thresholds = np.array([t or "none" for t in table.threshold])
+    attended = table.counts["offline_events"] > 0
+    n = max(int(member.sum()), 1)
+    return {
+        "active_share": round(float(inferred.active[member].sum() / n), 4),
+        "lurker_share": round(float((member & (sent == 0)).sum() / n), 4),
+        "retention_window_days": RETENTION_DAYS,
+        "overall": group(np.ones(len(table), bool)),
+        "by_threshold": {str(t): group(thresholds == t) for t in sorted(set(thresholds[member]))},
+        "by_offline_events": {"attended": group(attended), "did_not_attend": group(~attended)},
+    }
+
+
+def _shape(table: MemberTable, inferred, circles: list[Circle], gds: dict, figures: dict,
+           options: AnalysisOptions) -> imbalance.CommunityShape:
+    member = table.is_member
+    roles = inferred.roles
+    index = {m: i for i, m in enumerate(table.ids)}
+    end = max(int(table.last_active_ms.max(initial=-1)), int(table.joined_ms.max(initial=-1)))
+    novice = table.joined_ms >= end - options.thresholds.novice_days * MS_PER_DAY
+    shapes = []
+    for c in circles:
+        idx = np.array([index[m] for m in c.members])
+        shapes.append(imbalance.CircleShape(
+            c.circle_id, c.members, c.leader, int(novice[idx].sum()),
+            sum("manager" in table.declared[i] for i in idx), int(inferred.active[idx].sum()),
+            sum(bool(inferred.active[i]) and "manager" in table.declared[i] for i in idx),
+            sum("executor" in roles[i] for i in idx)))
+    circle = table.values["circle_id"]
+    node_index = {int(n): i for i, n in enumerate(table.node)}
+    bridges = []
+    for a, b in gds["bridges"]:
+        ia, ib = node_index.get(a), node_index.get(b)
+        if ia is None or ib is None:
+            continue
+        if circle[ia] >= 0 and circle[ib] >= 0 and circle[ia] != circle[ib] and member[ia] and member[ib]:
+            bridges.append((table.ids[ia], table.ids[ib], int(circle[ia]), int(circle[ib])))
+    lone: dict[str, list[int]] = {}  # circles tied to the rest of the community through one member only
+    crossing = (circle[table.tie_a] >= 0) & (circle[table.tie_a] != circle[table.tie_b])
+    inner, outer = table.tie_a[crossing], table.tie_b[crossing]
+    for c in np.unique(circle[inner]):
+        in_c = circle[inner] == c
+        for ends in (np.unique(inner[in_c]), np.unique(outer[in_c])):
+            if len(ends) == 1 and member[ends[0]]:
+                circles_held = lone.setdefault(table.ids[ends[0]], [])
+                if int(c) not in circles_held:
+                    circles_held.append(int(c))
+    return imbalance.CommunityShape(
+        members=int(member.sum()),
+        leaders=tuple(table.ids[i] for i in np.flatnonzero(inferred.leader)),
+        active=int((inferred.active & member).sum()),
+        lurkers=int((member & (table.counts["sent"] == 0)).sum()),
+        managers=tuple(table.ids[i] for i in range(len(table)) if "manager" in roles[i]),
+        executors=tuple(table.ids[i] for i in range(len(table)) if "executor" in roles[i]),
+        circles=tuple(shapes), deepest_chain=tuple(gds.get("deepest_chain", ())),
+        circle_bridges=tuple(bridges), lone_connectors=tuple((m, tuple(c)) for m, c in lone.items()),
+        figures=figures)

@@ -1,0 +1,101 @@
+"""Run the GDS algorithms on the analysis graph and gather every member's figures in arrays.
+
+``MemberTable`` holds one row per node of the projection (members and
+outsiders), in the order of the ``analysis_members`` query: the activity
+figures from Cypher, the GDS results streamed by node id, and the
+undirected ties as index arrays for what numpy computes (participation,
+within-circle z-scores, circle audiences).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from graphmodel.algorithms.options import AnalysisOptions
+
+GDS_VALUES = ("influence", "received", "circle", "fragment", "core", "betweenness", "articulation")
+
+
+@dataclass
+class MemberTable:
+    node: np.ndarray
+    ids: list[str]
+    names: list[str | None]
+    is_member: np.ndarray
+    joined_ms: np.ndarray          # -1 when unknown
+    threshold: list[str | None]
+    declared: list[list[str]]
+    counts: dict[str, np.ndarray]  # sent, received, replies_received, received_from, sent_to, ...
+    last_active_ms: np.ndarray     # -1 when never
+    values: dict[str, np.ndarray] = field(default_factory=dict)  # GDS results and derived figures
+    tie_a: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # undirected ties, both directions
+    tie_b: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    figures: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _ms(value) -> int:
+    return -1 if value is None else int(value.to_native().timestamp() * 1000)
+
+
+COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events")
+
+
+def read_members(connection, community: str, cutoff) -> MemberTable:
+    rows = connection.read("analysis_members", community=community, cutoff=cutoff)
+    rows.sort(key=lambda r: r["node"])
+    return MemberTable(
+        node=np.array([r["node"] for r in rows], np.int64),
+        ids=[r["id"] for r in rows], names=[r["name"] for r in rows],
+        is_member=np.array([bool(r["is_member"]) for r in rows]),
+        joined_ms=np.array([_ms(r["joined_at"]) for r in rows], np.int64),
+        threshold=[r["threshold"] for r in rows], declared=[r["declared"] for r in rows],
+        counts={c: np.array([r[c] for r in rows], np.int64) for c in COUNTS},
+        last_active_ms=np.array([_ms(r["last_active"]) for r in rows], np.int64))
+
+
+def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: int,
+                   options: AnalysisOptions, echo: Callable[[str], None]) -> dict[str, Any]:
+    """Mutate every result into the projected graph; returns the algorithms' summary figures."""
+    figures: dict[str, Any] = {}
+    echo("influence: PageRank and weighted in-degree")
+    figures["pagerank"] = connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0]
+    connection.run_auto("analysis_degree", graph=graph)
+    echo("circles: Leiden (seeded), fragments, k-core")
+    leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
+    figures["modularity"] = leiden["modularity"]
+    figures["fragments"] = connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"]
+    figures["degeneracy"] = connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"]
+    sample = options.betweenness_sample(size_nodes, size_relationships)
+    figures["betweenness_sample"] = sample
+    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)")
+         + ", articulation points, bridges")
+    connection.run_auto("analysis_betweenness", graph=graph, sample=sample, seed=options.seed)
+    connection.run_auto("analysis_articulation", graph=graph)
+    figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
+    figures["conductance"] = {r["community"]: r["conductance"]
+                              for r in connection.run_auto("analysis_conductance", graph=graph)}
+    return figures
+
+
+def read_gds_values(connection, graph: str, table: MemberTable) -> None:
+    """Read the mutated node values and the ties (as undirected index pairs) into ``table``."""
+    row = connection.run_auto("analysis_node_values", graph=graph, nodes=table.node.tolist())[0]
+    for name in GDS_VALUES:
+        table.values[name] = np.array([np.nan if v is None else v for v in row[name]], float)
+    ties = connection.run_auto("analysis_ties", graph=graph)[0]
+    a, b = np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64)
+    n = len(table)
+    ia, ib = np.searchsorted(table.node, a), np.searchsorted(table.node, b)
+    ok = (ia < n) & (ib < n)
+    ok[ok] &= (table.node[ia[ok]] == a[ok]) & (table.node[ib[ok]] == b[ok]) & (ia[ok] != ib[ok])
+    low, high = np.minimum(ia[ok], ib[ok]), np.maximum(ia[ok], ib[ok])
+    codes = np.unique(low * n + high)
+    low, high = codes // n, codes % n
+    table.tie_a = np.concatenate([low, high])  # each undirected tie, in both directions
+    table.tie_b = np.concatenate([high, low])

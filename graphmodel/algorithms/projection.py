@@ -1,0 +1,79 @@
+"""The analysis graph in GDS: sized and memory-checked first, always dropped after.
+
+One projection per run: directed weighted ties (``TIE``: interactions
+weighted by type, shares, co-attendance of events) for influence, and their
+undirected sum (``UTIE``) for circles and brokerage; outsiders are nodes too,
+so the members who connect to them can be found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+from typing import Iterator
+
+from graphmodel.algorithms.options import AnalysisOptions
+from graphmodel.errors import GraphModelError
+
+HEAP_HEADROOM = 0.8  # use at most this share of the heap not yet in use
+
+
+class AnalysisTooLarge(GraphModelError):
+    """The analysis would not fit in the server's heap."""
+
+
+@dataclass(frozen=True)
+class GraphSize:
+    nodes: int
+    members: int
+    outsiders: int
+    relationships: int
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    required_bytes: int
+    available_bytes: int
+    parts: dict[str, int]
+
+
+def graph_size(connection, community: str) -> GraphSize:
+    row = connection.read("analysis_size", community=community)[0]
+    return GraphSize(row["nodes"], row["members"], row["outsiders"], row["relationships"])
+
+
+def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
+    """GDS's own estimates for the projection and the heaviest algorithms, against the free heap."""
+    # the undirected copy doubles the relationships; co-attendance adds some
+    relationships = max(1, size.relationships * 3)
+    parts = connection.read("analysis_estimate", nodes=max(1, size.nodes), relationships=relationships)[0]
+    heap = connection.read("analysis_heap")[0]
+    required = parts["projection"] + max(parts["pagerank"], parts["leiden"], parts["betweenness"])
+    available = int((heap["max"] - heap["used"]) * HEAP_HEADROOM)
+    return MemoryEstimate(required, available, dict(parts))
+
+
+@contextlib.contextmanager
+def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
+              check_memory: bool = True) -> Iterator[tuple[str, GraphSize, MemoryEstimate | None]]:
+    """Project the community's graph; yields (graph name, size, estimate); drops it on exit."""
+    size = graph_size(connection, community)
+    estimate = estimate_memory(connection, size) if check_memory else None
+    if estimate and estimate.required_bytes > estimate.available_bytes:
+        raise AnalysisTooLarge(
+            f"the analysis of {community!r} ({size.nodes:,} nodes, {size.relationships:,} ties) needs about "
+            f"{estimate.required_bytes / 2**30:.1f} GiB of server heap; {estimate.available_bytes / 2**30:.1f} GiB "
+            f"is free. Give the server more heap (GRAPHMODEL_HEAP=16g, then graphmodel server stop/start) "
+            f"or analyse a shorter period (--as-of).")
+    graph = f"gm-{community}-{uuid.uuid4().hex[:8]}"
+    try:
+        connection.run_auto("analysis_project", graph=graph, community=community,
+                            type_weights=options.type_weights, share_weight=options.share_weight,
+                            event_weight=options.event_weight, max_event_size=options.max_event_size,
+                            cutoff=cutoff)
+        connection.run_auto("analysis_undirected", graph=graph)
+        yield graph, size, estimate
+    finally:
+        with contextlib.suppress(Exception):
+            connection.run_auto("analysis_drop", graph=graph)

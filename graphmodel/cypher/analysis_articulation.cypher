@@ -1,0 +1,5 @@
+// Articulation points: members whose removal splits their fragment.
+// param: graph - the GDS graph name
+CALL gds.articulationPoints.mutate($graph, {relationshipTypes: ['UTIE'], mutateProperty: 'articulation'})
+YIELD articulationPointCount
+RETURN articulationPointCount

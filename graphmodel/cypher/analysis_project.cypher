@@ -1,0 +1,32 @@
+// Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included.
+// param: graph - the GDS graph name
+// param: community - the community id
+// param: type_weights (map) - weight per interaction type (reply, mention, reaction, message, other)
+// param: share_weight (float) - weight of a share or invitation
+// param: event_weight (float) - weight of attending the same event, per event
+// param: max_event_size (int) - events with more attendees add no co-attendance ties
+// param: cutoff (datetime) - the end of the period: later ties are left out; null for everything
+MATCH (a:Member {community: $community})
+WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
+CALL (a) {
+  MATCH (a)-[r:INTERACTED]->(b:Member)
+  WHERE $cutoff IS NULL OR r.at < $cutoff
+  RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
+  UNION ALL
+  MATCH (a)-[s:SHARED]->(b:Member)
+  WHERE $cutoff IS NULL OR s.at < $cutoff
+  RETURN b, count(*) * $share_weight AS w
+  UNION ALL
+  MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
+  WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
+  RETURN b, count(e) * $event_weight AS w
+  UNION ALL
+  RETURN null AS b, 0.0 AS w
+}
+WITH a, b, sum(w) AS weight
+WITH gds.graph.project($graph, a, b,
+       {sourceNodeProperties: {member: CASE WHEN a.is_member THEN 1 ELSE 0 END},
+        targetNodeProperties: CASE WHEN b IS NULL THEN null ELSE {member: CASE WHEN b.is_member THEN 1 ELSE 0 END} END,
+        relationshipType: 'TIE',
+        relationshipProperties: CASE WHEN b IS NULL THEN null ELSE {weight: weight} END}) AS g
+RETURN g.graphName AS graph, g.nodeCount AS nodes, g.relationshipCount AS relationships

@@ -1,0 +1,5 @@
+// Fragments: weakly connected components of the ties.
+// param: graph - the GDS graph name
+CALL gds.wcc.mutate($graph, {relationshipTypes: ['UTIE'], mutateProperty: 'fragment'})
+YIELD componentCount
+RETURN componentCount

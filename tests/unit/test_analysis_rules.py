@@ -1,0 +1,94 @@
+"""Pure parts of the analysis: agreement scores, brokerage roles, the imbalance rules."""
+
+import numpy as np
+import pytest
+
+from graphmodel.algorithms.agreement import ari, nmi
+from graphmodel.algorithms.brokerage import ga_roles, participation_and_z
+from graphmodel.algorithms.imbalance import CircleShape, CommunityShape, find_imbalances
+from graphmodel.algorithms.metrics import MemberTable
+from graphmodel.algorithms.options import AnalysisOptions, Thresholds
+
+
+def test_agreement_scores():
+    assert nmi([1, 1, 2, 2], ["a", "a", "b", "b"]) == pytest.approx(1.0)
+    assert ari([1, 1, 2, 2], ["a", "a", "b", "b"]) == pytest.approx(1.0)
+    assert ari([1, 1, 1, 2, 2, 2], [1, 2, 3, 1, 2, 3]) < 0
+    assert nmi([1, 1, 2, 2], [1, 2, 1, 2]) == pytest.approx(0.0, abs=1e-12)
+    with pytest.raises(ValueError):
+        nmi([1], [1, 2])
+
+
+def table_with_ties(circles, ties):
+    n = len(circles)
+    t = MemberTable(node=np.arange(n), ids=[f"m{i}" for i in range(n)], names=[None] * n,
+                    is_member=np.ones(n, bool), joined_ms=np.zeros(n, np.int64), threshold=[None] * n,
+                    declared=[[] for _ in range(n)], counts={}, last_active_ms=np.zeros(n, np.int64))
+    a = np.array([x for x, y in ties] + [y for x, y in ties])
+    b = np.array([y for x, y in ties] + [x for x, y in ties])
+    t.tie_a, t.tie_b = a, b
+    t.values["circle_id"] = np.array(circles)
+    return t
+
+
+def test_participation_and_hub_roles():
+    # two triangles 0-1-2 and 3-4-5 joined by 2-3; node 6 hangs off 0
+    t = table_with_ties([0, 0, 0, 1, 1, 1, 0], [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (0, 6)])
+    participation_and_z(t)
+    p = t.values["participation"]
+    assert p[1] == 0.0 and p[6] == 0.0
+    assert p[2] == pytest.approx(1 - (2 / 3) ** 2 - (1 / 3) ** 2)
+    roles = ga_roles(t, Thresholds())
+    assert roles[1] == 1 and roles[2] == 2  # ultra-peripheral, peripheral
+    assert roles[2] == ga_roles(t, Thresholds(participation_non_hub=(0.05, 0.3, 0.8)))[2] - 1
+
+
+def shape(**changes):
+    circle = CircleShape(0, tuple(f"m{i}" for i in range(100)), "m0", 0, 1, 10, 1, 1)
+    base = dict(members=500, leaders=tuple(f"m{i}" for i in range(5)), active=25, lurkers=400,
+                managers=("m1",), executors=("m2",), circles=(circle,) * 4)
+    return CommunityShape(**{**base, **changes})
+
+
+def rules(found):
+    return {f.rule: f for f in found}
+
+
+def test_a_healthy_community_has_no_findings():
+    assert find_imbalances(shape(), Thresholds()) == []
+
+
+def test_too_few_leaders_and_too_little_activity():
+    found = rules(find_imbalances(shape(leaders=("m0",), active=5), Thresholds()))
+    assert found["leaders_per_member"].severity == "high" and found["leaders_per_member"].observed == 1
+    assert "4-8" in found["leaders_per_member"].expected
+    assert found["active_share"].observed == 0.01
+    assert "encouragement officer" in found["active_share"].lever and "鼓励官" in found["active_share"].lever_zh
+
+
+def test_size_layering_circles_and_connectors():
+    leaderless = CircleShape(1, ("n1", "n2", "n3"), None, 3, 0, 1, 0, 0)
+    found = rules(find_imbalances(shape(
+        circles=(leaderless,) * 3 + (shape().circles[0],), deepest_chain=("r", "a", "b", "c", "d"),
+        circle_bridges=(("m1", "m9", 0, 1),), lone_connectors=(("m7", (2,)),)), Thresholds()))
+    assert found["dunbar_size"].severity == "high"
+    assert found["layering_depth"].observed == 4 and found["layering_depth"].members == ("r", "a", "b", "c", "d")
+    assert found["circles_without_leader"].observed == 3
+    assert found["novice_only_circle"].members == ("n1", "n2", "n3")
+    assert found["single_tie_between_circles"].members == ("m1", "m9")
+    assert found["single_connector"].members == ("m7",)
+
+
+def test_small_groups_are_told_they_are_small():
+    found = rules(find_imbalances(shape(members=30, leaders=(), active=10, lurkers=10), Thresholds()))
+    assert found["dunbar_size"].severity == "info" and "leaders_per_member" not in found
+
+
+def test_options_from_config():
+    options = AnalysisOptions.from_config({"analysis": {"seed": 3, "unknown": 1},
+                                           "thresholds": {"hub_z": 2.0, "layering_depth": 3,
+                                                          "participation_hub": [0.2, 0.7]}}, top=5)
+    assert options.seed == 3 and options.top == 5
+    assert options.thresholds.hub_z == 2.0 and options.thresholds.participation_hub == (0.2, 0.7)
+    assert options.betweenness_sample(1000, 10_000) is None
+    assert options.betweenness_sample(1_000_000, 20_000_000) == 100
