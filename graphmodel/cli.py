@@ -211,6 +211,13 @@ def init(app: AppContext) -> None:
 
 
 def main() -> None:
+    import logging
+    import os
+
+    if not os.environ.get("GRAPHMODEL_DEBUG"):
+        # the driver retries deadlocks between concurrent load transactions by itself;
+        # its retry notices are not for operators
+        logging.getLogger("neo4j").setLevel(logging.ERROR)
     cli(prog_name="graphmodel")
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from typing import Any, Iterable
+
+import neo4j
 
 from graphmodel.connection import Connection
 
@@ -24,10 +27,21 @@ class CommunityContent:
     checksum: str  # sha256 over the sorted, canonical node and relationship records
 
 
-def delete_community(connection: Connection, community: str) -> int:
-    """Remove the community and all of its nodes; returns how many nodes went."""
-    rows = connection.run_auto("community_delete", community=community)
-    return rows[0]["removed"] if rows else 0
+def delete_community(connection: Connection, community: str, attempts: int = 5) -> int:
+    """Remove the community and all of its nodes; returns how many nodes went.
+
+    The delete runs in batches outside a managed transaction, so a deadlock with
+    another writer is retried here (what was deleted stays deleted).
+    """
+    for attempt in range(attempts):
+        try:
+            rows = connection.run_auto("community_delete", community=community)
+            return rows[0]["removed"] if rows else 0
+        except neo4j.exceptions.TransientError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return 0
 
 
 def community_content(connection: Connection, community: str,

@@ -39,24 +39,17 @@ class MemberTable:
         return len(self.ids)
 
 
-def _ms(value) -> int:
-    return -1 if value is None else int(value.to_native().timestamp() * 1000)
-
-
 COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events")
 
 
 def read_members(connection, community: str, cutoff) -> MemberTable:
-    rows = connection.read("analysis_members", community=community, cutoff=cutoff)
-    rows.sort(key=lambda r: r["node"])
+    [row] = connection.read("analysis_members", community=community, cutoff=cutoff)
     return MemberTable(
-        node=np.array([r["node"] for r in rows], np.int64),
-        ids=[r["id"] for r in rows], names=[r["name"] for r in rows],
-        is_member=np.array([bool(r["is_member"]) for r in rows]),
-        joined_ms=np.array([_ms(r["joined_at"]) for r in rows], np.int64),
-        threshold=[r["threshold"] for r in rows], declared=[r["declared"] for r in rows],
-        counts={c: np.array([r[c] for r in rows], np.int64) for c in COUNTS},
-        last_active_ms=np.array([_ms(r["last_active"]) for r in rows], np.int64))
+        node=np.array(row["node"], np.int64), ids=row["id"], names=row["name"],
+        is_member=np.array(row["is_member"], bool), joined_ms=np.array(row["joined_ms"], np.int64),
+        threshold=row["threshold"], declared=row["declared"],
+        counts={c: np.array(row[c], np.int64) for c in COUNTS},
+        last_active_ms=np.array(row["last_active_ms"], np.int64))
 
 
 def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: int,

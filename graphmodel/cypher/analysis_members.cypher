@@ -1,19 +1,30 @@
-// Every member and outsider of a community with what role inference needs: activity, declared roles, invitations, events.
+// Every member and outsider of a community with what role inference needs (one record of parallel lists, in node id order).
 // param: community - the community id
 // param: cutoff (datetime) - the end of the period: activity after it is ignored; null for everything
 MATCH (m:Member {community: $community})
 WHERE $cutoff IS NULL OR m.joined_at IS NULL OR m.joined_at < $cutoff
-RETURN id(m) AS node, m.id AS id, m.name AS name, coalesce(m.is_member, true) AS is_member,
-       m.joined_at AS joined_at, m.threshold AS threshold,
-       [(m)-[h:HAS_ROLE {source: 'declared'}]->(r:Role)
-          WHERE (h.since IS NULL OR $cutoff IS NULL OR h.since < $cutoff)
-            AND (h.until IS NULL OR $cutoff IS NULL OR h.until >= $cutoff) | r.name] AS declared,
-       COUNT { (m)-[i:INTERACTED]->() WHERE $cutoff IS NULL OR i.at < $cutoff } AS sent,
-       COUNT { (m)<-[i:INTERACTED]-() WHERE $cutoff IS NULL OR i.at < $cutoff } AS received,
-       COUNT { (m)<-[i:INTERACTED {type: 'reply'}]-() WHERE $cutoff IS NULL OR i.at < $cutoff } AS replies_received,
-       COUNT { MATCH (m)<-[i:INTERACTED]-(x) WHERE $cutoff IS NULL OR i.at < $cutoff RETURN DISTINCT x } AS received_from,
-       COUNT { MATCH (m)-[i:INTERACTED]->(x) WHERE $cutoff IS NULL OR i.at < $cutoff RETURN DISTINCT x } AS sent_to,
-       COUNT { (m)-[s:SHARED {joined: true}]->() WHERE $cutoff IS NULL OR s.at < $cutoff } AS invited_joined,
-       COUNT { (m)-[:ATTENDED]->(e:Event {kind: 'offline'}) WHERE $cutoff IS NULL OR e.at < $cutoff } AS offline_events,
-       COLLECT { MATCH (m)-[i:INTERACTED]->() WHERE $cutoff IS NULL OR i.at < $cutoff
-                 RETURN i.at ORDER BY i.at DESC LIMIT 1 }[0] AS last_active
+CALL (m) {
+  OPTIONAL MATCH (m)-[i:INTERACTED]->(x)
+  WHERE $cutoff IS NULL OR i.at < $cutoff
+  RETURN count(i) AS sent, count(DISTINCT x) AS sent_to, max(i.at) AS last_active
+}
+CALL (m) {
+  OPTIONAL MATCH (m)<-[i:INTERACTED]-(x)
+  WHERE $cutoff IS NULL OR i.at < $cutoff
+  RETURN count(i) AS received, count(DISTINCT x) AS received_from,
+         count(CASE WHEN i.type = 'reply' THEN 1 END) AS replies_received
+}
+WITH m, sent, sent_to, last_active, received, received_from, replies_received,
+     [(m)-[h:HAS_ROLE {source: 'declared'}]->(r:Role)
+        WHERE (h.since IS NULL OR $cutoff IS NULL OR h.since < $cutoff)
+          AND (h.until IS NULL OR $cutoff IS NULL OR h.until >= $cutoff) | r.name] AS declared,
+     COUNT { (m)-[s:SHARED {joined: true}]->() WHERE $cutoff IS NULL OR s.at < $cutoff } AS invited_joined,
+     COUNT { (m)-[:ATTENDED]->(e:Event {kind: 'offline'}) WHERE $cutoff IS NULL OR e.at < $cutoff } AS offline_events
+ORDER BY id(m)
+RETURN collect(id(m)) AS node, collect(m.id) AS id, collect(m.name) AS name,
+       collect(coalesce(m.is_member, true)) AS is_member,
+       collect(coalesce(m.joined_at.epochMillis, -1)) AS joined_ms, collect(m.threshold) AS threshold,
+       collect(declared) AS declared, collect(sent) AS sent, collect(sent_to) AS sent_to,
+       collect(coalesce(last_active.epochMillis, -1)) AS last_active_ms, collect(received) AS received,
+       collect(received_from) AS received_from, collect(replies_received) AS replies_received,
+       collect(invited_joined) AS invited_joined, collect(offline_events) AS offline_events

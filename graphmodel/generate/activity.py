@@ -19,7 +19,7 @@ ACTIVITY = np.array([20.0, 50.0, 15.0, 5.0, 0.1])  # by latent role
 TYPES = np.array(["reply", "mention", "reaction", "message"])
 TYPE_SHARES = np.array([0.45, 0.15, 0.25, 0.15])
 TYPE_WEIGHTS = np.array([1.0, 1.0, 1.0, 1.0])
-TO_LEADER, TO_CIRCLE = 0.35, 0.45  # the rest goes anywhere in the community
+TO_LEADER, TO_CIRCLE = 0.40, 0.50  # the rest goes anywhere in the community
 
 
 @dataclass

@@ -182,7 +182,7 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], stats
         try:
             counters = connection.write_counters(f"load_new_{table}", community=community, rows=payload)
         except neo4j.exceptions.ConstraintError:
-            fresh.discard(table)  # a key seen before: this batch and the rest of the table merge
+            pass  # a key seen before (a repeated row): this batch merges, the next tries CREATE again
     if counters is None:
         counters = connection.write_counters(f"load_{table}", community=community, rows=payload)
     with _COUNTING:

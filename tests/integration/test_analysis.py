@@ -147,3 +147,31 @@ def test_cli_and_job_step(connection, community, tmp_path, cli_env):
     job = tmp_path / "job.toml"
     job.write_text(f'[job]\nname = "n"\ncommunity = "{community}"\n\n[[steps]]\nkind = "analyze"\n')
     assert run_job(connection, load_job(job)).exit_code == 0
+
+
+def test_analysis_catalogue_queries(connection, community, tmp_path):
+    from graphmodel import queries
+
+    left = [("hub", f"a{i}") for i in range(10)] + [("a1", "a2"), ("a3", "a4")]
+    right = [(f"b{i}", f"b{j}") for i in range(5) for j in range(i + 1, 5)]
+    load_edges(connection, community, tmp_path, left + right + [("a0", "b0"), ("a1", "b1")],
+               members=["lurker"], roles=[{"member_id": "b3", "role": "意见领袖"}])
+    result = analyze(connection, community, EXACT)
+    leader_circle = next(c for c in result.circles if c.leader)
+
+    def run(name, **params):
+        return queries.run_named(connection, name, [f"{k}={v}" for k, v in params.items()]).rows
+
+    assert [r["member_id"] for r in run("leaders", community=community)] == [m.member_id for m in result.leaders]
+    assert {r["member_id"] for r in run("connectors", community=community)} == {
+        m.member_id for m in result.connectors}
+    assert len(run("circles", community=community)) == len(result.circles)
+    assert [r["member_id"] for r in run("leaders_of_circle", community=community, circle=leader_circle.circle_id)] \
+        == [leader_circle.leader]
+    assert {r["circle"] for r in run("circles_without_leader", community=community)} == {
+        c.circle_id for c in result.circles if c.leader is None}
+    assert [r["member_id"] for r in run("members_by_inferred_role", community=community, role="lurker")] == ["lurker"]
+    assert [r["rule"] for r in run("imbalances", community=community)] == [f.rule for f in result.imbalances]
+    assert ("paper_leader", "b3") in {(r["kind"], r["member_id"]) for r in run("role_mismatches", community=community)}
+    buckets = run("activity_distribution", community=community)
+    assert sum(r["members"] for r in buckets) == 17 and buckets[0]["from_interactions"] == 0
