@@ -45,9 +45,9 @@ COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "i
 def read_members(connection, community: str, cutoff) -> MemberTable:
     [row] = connection.read("analysis_members", community=community, cutoff=cutoff)
     return MemberTable(
-        node=np.array(row["node"], np.int64), ids=row["id"], names=row["name"],
+        node=np.array(row["node"], np.int64), ids=row["id"], names=[n or None for n in row["name"]],
         is_member=np.array(row["is_member"], bool), joined_ms=np.array(row["joined_ms"], np.int64),
-        threshold=row["threshold"], declared=row["declared"],
+        threshold=[t or None for t in row["threshold"]], declared=row["declared"],
         counts={c: np.array(row[c], np.int64) for c in COUNTS},
         last_active_ms=np.array(row["last_active_ms"], np.int64))
 

@@ -21,9 +21,10 @@ WITH m, sent, sent_to, last_active, received, received_from, replies_received,
      COUNT { (m)-[s:SHARED {joined: true}]->() WHERE $cutoff IS NULL OR s.at < $cutoff } AS invited_joined,
      COUNT { (m)-[:ATTENDED]->(e:Event {kind: 'offline'}) WHERE $cutoff IS NULL OR e.at < $cutoff } AS offline_events
 ORDER BY id(m)
-RETURN collect(id(m)) AS node, collect(m.id) AS id, collect(m.name) AS name,
+// (collect() drops nulls, so every value is coalesced to keep the lists aligned)
+RETURN collect(id(m)) AS node, collect(m.id) AS id, collect(coalesce(m.name, '')) AS name,
        collect(coalesce(m.is_member, true)) AS is_member,
-       collect(coalesce(m.joined_at.epochMillis, -1)) AS joined_ms, collect(m.threshold) AS threshold,
+       collect(coalesce(m.joined_at.epochMillis, -1)) AS joined_ms, collect(coalesce(m.threshold, '')) AS threshold,
        collect(declared) AS declared, collect(sent) AS sent, collect(sent_to) AS sent_to,
        collect(coalesce(last_active.epochMillis, -1)) AS last_active_ms, collect(received) AS received,
        collect(received_from) AS received_from, collect(replies_received) AS replies_received,
