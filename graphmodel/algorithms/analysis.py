@@ -83,11 +83,10 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     connectors_idx = np.flatnonzero(inferred.connector)
     connectors_idx = connectors_idx[np.argsort(-betweenness[connectors_idx], kind="stable")]
     connectors = []
+    bridging: dict[int, tuple[str, str]] = {}
     for rank, i in enumerate(connectors_idx, start=1):
-        if i not in evidence:
-            evidence[i] = role_ops.connector_evidence(table, i, int(reach[i]))
-        connectors.append(_ranked(table, i, float(betweenness[i] / top), rank,
-                                  role_ops.connector_evidence(table, i, int(reach[i]))))
+        bridging[i] = role_ops.connector_evidence(table, i, int(reach[i]))
+        connectors.append(_ranked(table, i, float(betweenness[i] / top), rank, bridging[i]))
 
     members_by_circle = circle_ops.circle_members(table)
     circle_leader: dict[int, str | None] = {}
@@ -129,7 +128,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     position = {m: i for i, m in enumerate(table.ids)}
     for m in inferred.mismatches:
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
-    rows = member_rows(table, run, inferred.roles, inferred.leader_score, evidence, mismatch)
+    rows = member_rows(table, run, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
     return result, rows, inferred.roles
 
 

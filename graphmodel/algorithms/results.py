@@ -13,7 +13,8 @@ reports use. The graph side (all scoped by ``community``):
         influence, influence_rank, activity, leader_score, betweenness,
         participation, within_module_z, brokerage_role, constraint,
         circle (circle id, int), core (k-core number), fragment (WCC id),
-        is_articulation (bool), evidence (text, English), evidence_zh
+        is_articulation (bool), evidence (why a leader, English), evidence_zh,
+        connector_evidence, connector_evidence_zh (why a connector), role_mismatch, inferred_roles
     (:Member)-[:HAS_ROLE {community, role, source: 'inferred', run, evidence}]->(:Role)
         one per inferred role; kept for every run, so runs can be compared
     (:Circle {community, run, id, size, leader, conductance, density, label})

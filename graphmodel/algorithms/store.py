@@ -14,7 +14,10 @@ BATCH = 10_000
 
 
 def member_rows(table: MemberTable, run: str, roles: list[list[str]], leader_score: np.ndarray,
-                evidence: dict[int, tuple[str, str]], mismatch: dict[int, list[str]]) -> list[dict[str, Any]]:
+                evidence: dict[int, tuple[str, str]], bridging: dict[int, tuple[str, str]],
+                mismatch: dict[int, list[str]]) -> list[dict[str, Any]]:
+    """Per member, the properties the run writes on its node (evidence: why a leader;
+    connector_evidence: why a connector)."""
     v = table.values
     influence = np.nan_to_num(v["influence"])
     rank = np.empty(len(table), np.int64)
@@ -25,6 +28,7 @@ def member_rows(table: MemberTable, run: str, roles: list[list[str]], leader_sco
     rows = []
     for i in range(len(table)):
         en, zh = evidence.get(i, (None, None))
+        bridge_en, bridge_zh = bridging.get(i, (None, None))
         rows.append({"node": int(table.node[i]), "props": {
             "analysis_run": run, "influence": float(influence[i]), "influence_rank": int(rank[i]),
             "activity": int(activity[i]), "leader_score": float(leader_score[i]),
@@ -35,6 +39,7 @@ def member_rows(table: MemberTable, run: str, roles: list[list[str]], leader_sco
             "core": int(np.nan_to_num(v["core"][i])), "fragment": int(np.nan_to_num(v["fragment"][i])),
             "is_articulation": bool(np.nan_to_num(v["articulation"][i]) > 0),
             "inferred_roles": roles[i], "evidence": en, "evidence_zh": zh,
+            "connector_evidence": bridge_en, "connector_evidence_zh": bridge_zh,
             "role_mismatch": mismatch.get(i)}})
     return rows
 

@@ -7,6 +7,8 @@ MATCH (m:Member {community: $community})-[:HAS_ROLE {source: 'inferred', run: $r
 RETURN m.id AS member_id, m.name AS name, coalesce(m.is_member, true) AS is_member,
        m.leader_score AS leader_score, m.betweenness AS betweenness, m.influence AS influence,
        m.participation AS participation, m.within_module_z AS within_module_z, m.circle AS circle,
-       m.evidence AS evidence, m.evidence_zh AS evidence_zh, m.analysis_run = $run AS current
+       CASE $role WHEN 'leader' THEN m.evidence ELSE m.connector_evidence END AS evidence,
+       CASE $role WHEN 'leader' THEN m.evidence_zh ELSE m.connector_evidence_zh END AS evidence_zh,
+       m.analysis_run = $run AS current
 ORDER BY CASE $role WHEN 'leader' THEN m.leader_score ELSE m.betweenness END DESC, m.id
 LIMIT $limit

@@ -47,7 +47,8 @@ STEP_KINDS: dict[str, StepKind] = {
 
 
 # Each area's module registers its own step kind when imported.
-STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.algorithms.job_step", "graphmodel.fission.job_step")
+STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.algorithms.job_step", "graphmodel.fission.job_step",
+                "graphmodel.report.job_step")
 
 
 def register(kind: StepKind) -> None:

@@ -1,0 +1,92 @@
+"""Everything a report shows, gathered from the graph into one ``ReportData``.
+
+Each figure is read through a named query (``graphmodel query NAME``) or the
+library call that wrote it, and ``QUERIES`` names the query that reproduces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from graphmodel.algorithms import load_analysis
+from graphmodel.algorithms.results import AnalysisResult
+
+# figure -> the catalogue query that reproduces it (graphmodel query NAME -p community=...)
+QUERIES = {
+    "size": "community_overview", "leaders": "leaders", "connectors": "connectors", "circles": "circles",
+    "circles_without_leader": "circles_without_leader", "imbalances": "imbalances",
+    "mismatches": "role_mismatches", "role_mix": "role_mix_per_run", "activity": "activity_distribution",
+    "growth": "members_joined_per_month", "cascades": "cascades", "spreaders": "top_spreaders",
+    "changes": "role_transitions", "outsiders": "outsiders_bridging_in",
+}
+LISTED = 20  # rows per ranked list in the report
+
+
+@dataclass
+class ReportData:
+    community: str
+    name: str
+    generated_at: datetime
+    analysis: AnalysisResult
+    overview: dict[str, Any]
+    activity: list[dict[str, Any]]
+    growth: list[dict[str, Any]]
+    circle_ties: list[dict[str, Any]]
+    fission: dict[str, Any] | None
+    cascades: list[dict[str, Any]]
+    cascade_depths: list[dict[str, Any]]
+    spreaders: list[dict[str, Any]]
+    changes: dict[str, Any]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in rows]
+
+
+def _catalogue(connection, name: str, **params) -> list[dict[str, Any]]:
+    return _rows(connection.read(f"query_{name}", **params))
+
+
+def gather(connection, community: str, run: str | None = None) -> ReportData:
+    from graphmodel.history import community_role_history, fission_runs
+
+    analysis = load_analysis(connection, community, run)
+    [overview] = _catalogue(connection, "community_overview", community=community) or [{}]
+    runs = fission_runs(connection, community)
+    history = community_role_history(connection, community)
+    changes: dict[str, Any] = {"runs": list(history.runs), "transitions": [], "leaders_gained": [],
+                               "leaders_lost": []}
+    if len(history.runs) >= 2:
+        last, previous = history.runs[-1], history.runs[-2]
+        changes["transitions"] = [
+            {"from_role": t.from_role, "to_role": t.to_role, "members": t.members, "examples": list(t.examples)}
+            for t in history.transitions if t.to_run == last and t.from_run == previous
+            and t.from_role != t.to_role]
+        for change in history.leaders:
+            if change.to_run == last:
+                changes["leaders_gained"], changes["leaders_lost"] = list(change.gained), list(change.lost)
+        changes["previous_run"] = previous
+    return ReportData(
+        community=community, name=overview.get("name") or community,
+        generated_at=datetime.now(timezone.utc).replace(microsecond=0), analysis=analysis, overview=overview,
+        activity=_catalogue(connection, "activity_distribution", community=community),
+        growth=_catalogue(connection, "members_joined_per_month", community=community),
+        circle_ties=_rows(connection.read("report_circle_ties", community=community)),
+        fission=_rows(runs[-1:])[0] if runs else None,
+        cascades=_catalogue(connection, "cascades", community=community, limit=LISTED),
+        cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
+        spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
+        changes=changes)

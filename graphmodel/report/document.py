@@ -1,0 +1,96 @@
+"""The report as a plain, versioned document (the JSON format; HTML and Markdown render it).
+
+Its shape is ``report.schema.json`` (JSON Schema 2020-12), ``schema_version`` 1.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+from typing import Any
+
+from graphmodel.history import primary_role
+from graphmodel.report.data import LISTED, QUERIES, ReportData
+from graphmodel.report.recommend import recommendations
+from graphmodel.report.summary import health, top_gaps
+
+SCHEMA_VERSION = 1
+# the 1:9:90 norm as primary-role shares
+NORM = {"leader": 0.01, "participant": 0.09, "lurker": 0.90}
+
+
+def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
+    result = data.analysis
+    run = result.run
+    zh = lang == "zh"
+    members_only = {m: r for m, r in result.roles.items()}
+    mix = Counter(primary_role(r.inferred) for r in members_only.values() if r.inferred)
+    total = sum(mix.values()) or 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "community": data.community,
+        "name": data.name,
+        "lang": lang,
+        "generated_at": data.generated_at.isoformat(),
+        "analysis_run": {
+            "id": run.id, "started_at": _iso(run.started_at), "as_of": _iso(run.as_of),
+            "neo4j_version": run.neo4j_version, "gds_version": run.gds_version,
+            "modularity": run.modularity, "betweenness_sample": run.betweenness_sample},
+        "size": {"members": run.members, "outsiders": run.outsiders, "ties": run.relationships,
+                 "circles": len(result.circles)},
+        "summary": {
+            "health": health(result), "active_share": result.figures.get("active_share"),
+            "lurker_share": result.figures.get("lurker_share"), "top_gaps": top_gaps(result, lang)},
+        "leaders": [_ranked(m, zh) for m in result.leaders[:LISTED]],
+        "connectors": [{**_ranked(m, zh), "external": m.external} for m in result.connectors[:LISTED]],
+        "circles": [{"circle_id": c.circle_id, "size": c.size, "members": list(c.members), "leader": c.leader,
+                     "conductance": c.conductance, "density": c.density} for c in result.circles],
+        "roles": {m: {"inferred": list(r.inferred), "declared": list(r.declared)} for m, r in result.roles.items()},
+        "role_mix": [{"role": role, "members": count, "share": round(count / total, 4),
+                      "norm": NORM.get(role)} for role, count in mix.most_common()],
+        "imbalances": [{"rule": f.rule, "observed": f.observed, "expected": f.expected, "severity": f.severity,
+                        "members": list(f.members), "message": f.message_zh if zh else f.message,
+                        "lever": f.lever_zh if zh else f.lever} for f in result.imbalances],
+        "mismatches": [asdict(m) for m in result.mismatches[:200]],
+        "activity": {"distribution": data.activity, "figures": _activity_figures(result.figures)},
+        "growth": data.growth,
+        "fission": _fission(data),
+        "changes": data.changes,
+        "recommendations": recommendations(result, data.fission, lang),
+        "circle_ties": data.circle_ties,
+        "queries": QUERIES,
+    }
+
+
+def _ranked(m, zh: bool) -> dict[str, Any]:
+    circle = m.metrics.get("circle")
+    return {"rank": m.rank, "member_id": m.member_id, "name": m.name, "score": m.score,
+            "evidence": m.evidence_zh if zh else m.evidence,
+            "circle": None if circle is None or circle < 0 else int(circle)}
+
+
+def _activity_figures(figures: dict[str, Any]) -> dict[str, Any]:
+    keep = ("active_share", "lurker_share", "retention_window_days", "overall", "by_threshold", "by_offline_events")
+    return {k: figures[k] for k in keep if k in figures}
+
+
+def _fission(data: ReportData) -> dict[str, Any]:
+    run = data.fission or {}
+    return {
+        "run": run.get("run"),
+        "summary": {k: run.get(k) for k in ("cascades", "reached", "joins", "largest", "max_depth",
+                                             "mean_virality", "deep_cascades", "critical_headcount")},
+        "cascades": [{"root": c["root"], "size": c["size"], "depth": c["depth"],
+                      "structural_virality": c["structural_virality"], "joins": c.get("joins"),
+                      "root_class": c.get("root_class")} for c in data.cascades],
+        "depths": data.cascade_depths,
+        "spreaders": data.spreaders,
+    }
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "to_native"):
+        value = value.to_native()
+    return value.isoformat()
