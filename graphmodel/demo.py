@@ -1,30 +1,70 @@
-"""The demo: the whole pipeline on the bundled demo community."""
+"""The demo: the whole operator path on the bundled demo community.
+
+Generate a 2,000-member community with every planted problem (deterministic, seed 7),
+load it through the interchange loader, analyse it with GDS, compute its fission and
+write the report. Everything lands in the graph under the community id ``demo``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from pathlib import Path
+from typing import Callable
 
 from graphmodel.connection import Connection
 
 DEMO_COMMUNITY = "demo"
+DEMO_MEMBERS = 2_000
+DEMO_SEED = 7
 Echo = Callable[[str], None]
 
 
 @dataclass
 class DemoResult:
     community: str
-    steps: list[str] = field(default_factory=list)
-    top_members: list[dict[str, Any]] = field(default_factory=list)
+    data_dir: Path
+    report: Path
+    loaded: int = 0
+    rejected: int = 0
+    leaders: list[str] = field(default_factory=list)
+    connectors: list[str] = field(default_factory=list)
+    circles: int = 0
+    imbalances: list[str] = field(default_factory=list)
+    cascades: int = 0
+    max_depth: int = 0
 
 
-def run_demo(connection: Connection, echo: Echo = lambda _: None) -> DemoResult:
-    """Rank the members of the demo community with GDS PageRank."""
-    result = DemoResult(DEMO_COMMUNITY)
-    connection.write("demo_seed_minimal", community=DEMO_COMMUNITY)
-    result.steps.append("wrote the demo community")
-    rows = connection.read("demo_gds_check", community=DEMO_COMMUNITY,
-                           graph=f"{DEMO_COMMUNITY}-demo-check")
-    result.top_members = rows[0]["top"] if rows else []
-    result.steps.append(f"GDS PageRank over {rows[0]['nodes'] if rows else 0} members")
-    return result
+def run_demo(connection: Connection, work_dir: str | Path, lang: str = "en",
+             report_path: str | Path | None = None, echo: Echo = lambda _: None) -> DemoResult:
+    """Generate, load, analyse, compute fission and report the demo community."""
+    from graphmodel.algorithms.analysis import analyze
+    from graphmodel.community import delete_community
+    from graphmodel.fission.analysis import fission_summary
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+    from graphmodel.generate.problems import PROBLEMS
+    from graphmodel.loaders.directory import load_directory
+    from graphmodel.report import write_report
+
+    work_dir = Path(work_dir)
+    data_dir = work_dir / "demo-data"
+    echo(f"generating the demo community ({DEMO_MEMBERS:,} members, seed {DEMO_SEED}) into {data_dir}")
+    generate_community(data_dir, GeneratorOptions(members=DEMO_MEMBERS, seed=DEMO_SEED,
+                                                  problems=tuple(PROBLEMS)))
+    echo("replacing any earlier demo community in the graph")
+    delete_community(connection, DEMO_COMMUNITY)
+    loaded = load_directory(connection, data_dir, DEMO_COMMUNITY, name="示例社群 demo community",
+                            reject_path=work_dir / f"graphmodel-rejects-{DEMO_COMMUNITY}.csv")
+    echo(f"loaded {loaded.loaded:,} rows ({loaded.rejected:,} rejected) in {loaded.seconds:.1f} s")
+    analysis = analyze(connection, DEMO_COMMUNITY, echo=echo)
+    fission = fission_summary(connection, DEMO_COMMUNITY, echo=echo)
+    report = Path(report_path or work_dir / f"{DEMO_COMMUNITY}-report.html")
+    write_report(connection, DEMO_COMMUNITY, report, "html", lang)
+    return DemoResult(
+        community=DEMO_COMMUNITY, data_dir=data_dir, report=report.resolve(),
+        loaded=loaded.loaded, rejected=loaded.rejected,
+        leaders=[m.name or m.member_id for m in analysis.leaders[:5]],
+        connectors=[m.name or m.member_id for m in analysis.connectors[:5]],
+        circles=len(analysis.circles),
+        imbalances=[i.message_zh if lang == "zh" else i.message for i in analysis.imbalances[:5]],
+        cascades=fission.cascades, max_depth=fission.max_depth,
+    )

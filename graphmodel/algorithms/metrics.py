@@ -15,6 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from graphmodel.algorithms.options import AnalysisOptions
+from graphmodel.model import roles
 
 GDS_VALUES = ("influence", "received", "circle", "fragment", "core", "betweenness", "articulation")
 
@@ -44,10 +45,12 @@ COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "i
 
 def read_members(connection, community: str, cutoff) -> MemberTable:
     [row] = connection.read("analysis_members", community=community, cutoff=cutoff)
+    canonical = {name: i for i, name in enumerate(roles())}  # declared roles in the model's order
+    declared = [sorted(set(names), key=lambda n: canonical.get(n, len(canonical))) for names in row["declared"]]
     return MemberTable(
         node=np.array(row["node"], np.int64), ids=row["id"], names=[n or None for n in row["name"]],
         is_member=np.array(row["is_member"], bool), joined_ms=np.array(row["joined_ms"], np.int64),
-        threshold=[t or None for t in row["threshold"]], declared=row["declared"],
+        threshold=[t or None for t in row["threshold"]], declared=declared,
         counts={c: np.array(row[c], np.int64) for c in COUNTS},
         last_active_ms=np.array(row["last_active_ms"], np.int64))
 
@@ -84,9 +87,15 @@ def read_gds_values(connection, graph: str, table: MemberTable) -> None:
     ties = connection.run_auto("analysis_ties", graph=graph)[0]
     a, b = np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64)
     n = len(table)
-    ia, ib = np.searchsorted(table.node, a), np.searchsorted(table.node, b)
-    ok = (ia < n) & (ib < n)
-    ok[ok] &= (table.node[ia[ok]] == a[ok]) & (table.node[ib[ok]] == b[ok]) & (ia[ok] != ib[ok])
+    # the table is in member id order; find each tie's end through the sorted node ids
+    order = np.argsort(table.node, kind="stable")
+    sorted_node = table.node[order]
+    sa, sb = np.searchsorted(sorted_node, a), np.searchsorted(sorted_node, b)
+    ok = (sa < n) & (sb < n)
+    ok[ok] &= (sorted_node[sa[ok]] == a[ok]) & (sorted_node[sb[ok]] == b[ok])
+    ia, ib = np.zeros_like(sa), np.zeros_like(sb)
+    ia[ok], ib[ok] = order[sa[ok]], order[sb[ok]]
+    ok &= ia != ib
     low, high = np.minimum(ia[ok], ib[ok]), np.maximum(ia[ok], ib[ok])
     codes = np.unique(low * n + high)
     low, high = codes // n, codes % n

@@ -1,4 +1,4 @@
-// Every member and outsider of a community with what role inference needs (one record of parallel lists, in node id order).
+// Every member and outsider of a community with what role inference needs (one record of parallel lists, in member id order).
 // param: community - the community id
 // param: cutoff (datetime) - the end of the period: activity after it is ignored; null for everything
 MATCH (m:Member {community: $community})
@@ -20,7 +20,7 @@ WITH m, sent, sent_to, last_active, received, received_from, replies_received,
           AND (h.until IS NULL OR $cutoff IS NULL OR h.until >= $cutoff) | r.name] AS declared,
      COUNT { (m)-[s:SHARED {joined: true}]->() WHERE $cutoff IS NULL OR s.at < $cutoff } AS invited_joined,
      COUNT { (m)-[:ATTENDED]->(e:Event {kind: 'offline'}) WHERE $cutoff IS NULL OR e.at < $cutoff } AS offline_events
-ORDER BY id(m)
+ORDER BY m.id
 // (collect() drops nulls, so every value is coalesced to keep the lists aligned)
 RETURN collect(id(m)) AS node, collect(m.id) AS id, collect(coalesce(m.name, '')) AS name,
        collect(coalesce(m.is_member, true)) AS is_member,

@@ -24,6 +24,9 @@ CALL (a) {
   RETURN null AS b, 0.0 AS w
 }
 WITH a, b, sum(w) AS weight
+// a stable order, so GDS numbers the nodes by content, not by storage: the same data
+// gives the same circles however (and however often) it was loaded
+ORDER BY a.id, b.id
 WITH gds.graph.project($graph, a, b,
        {sourceNodeProperties: {member: CASE WHEN a.is_member THEN 1 ELSE 0 END},
         targetNodeProperties: CASE WHEN b IS NULL THEN null ELSE {member: CASE WHEN b.is_member THEN 1 ELSE 0 END} END,

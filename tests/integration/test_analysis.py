@@ -78,6 +78,37 @@ def test_same_input_same_circles(connection, community, tmp_path):
     assert ari([truth[m] for m in found], list(found.values())) > 0.9
 
 
+def test_same_content_loaded_in_another_order_same_analysis(connection, community, tmp_path):
+    """Circles, roles and findings depend on the data, not on the order it was stored in."""
+    import random
+
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    generated = tmp_path / "generated"
+    generate_community(generated, GeneratorOptions(members=400, seed=11))
+    shuffled = tmp_path / "shuffled"
+    shuffled.mkdir()
+    for path in generated.glob("*.csv"):
+        header, *rows = path.read_text(encoding="utf-8").splitlines()
+        random.Random(5).shuffle(rows)
+        (shuffled / path.name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    results = []
+    for name, directory in (("a", generated), ("b", shuffled)):
+        loaded = load_directory(connection, directory, f"{community}-{name}", reject_path=tmp_path / "r.csv")
+        assert loaded.rejected == 0 and loaded.loaded > 4_000, loaded.rows()
+        results.append(analyze(connection, f"{community}-{name}", write=False))
+    try:
+        first, second = results
+        assert [c.members for c in first.circles] == [c.members for c in second.circles]
+        assert first.roles == second.roles
+        assert [m.member_id for m in first.leaders] == [m.member_id for m in second.leaders]
+        assert [m.member_id for m in first.connectors] == [m.member_id for m in second.connectors]
+        assert [(f.rule, f.observed) for f in first.imbalances] == [(f.rule, f.observed) for f in second.imbalances]
+    finally:
+        for name in "ab":
+            connection.run_auto("community_delete", community=f"{community}-{name}")
+
+
 def test_results_are_written_and_read_back(connection, community, tmp_path):
     load_edges(connection, community, tmp_path, [("hub", f"s{i}") for i in range(8)] + [("s1", "s2")],
                roles=[{"member_id": "s3", "role": "KOL"}])

@@ -4,7 +4,7 @@ from graphmodel.community import community_content
 
 
 def seed(connection, community):
-    connection.write("demo_seed_minimal", community=community)
+    connection.write("test_seed_minimal", community=community)
 
 
 def test_same_content_same_checksum_across_communities(connection, community):

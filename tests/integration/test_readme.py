@@ -6,6 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
+from graphmodel.community import community_content
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +24,23 @@ def test_readme_first_screen_has_the_two_commands():
     assert "python3 -m pytest" in (ROOT / ".ci" / "run").read_text()
 
 
-def test_readme_demo_runs(connection):
-    result = CliRunner().invoke(cli, ["demo"])
+def test_readme_demo_runs_the_operator_path(connection, tmp_path):
+    """The demo generates, loads, analyses, computes fission and writes a report, and
+    finds the planted problems (a circle without a leader, a deep invitation chain)."""
+    report = tmp_path / "demo.html"
+    result = CliRunner().invoke(cli, ["--quiet", "demo", "--output", str(report)])
     assert result.exit_code == 0, result.output
-    assert "demo" in result.output
+    assert "loaded" in result.output and "(0 rejected)" in result.output
+    assert "have no leader" in result.output
+    assert "generations deep" in result.output
+    assert result.output.strip().endswith(str(report.resolve()))
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "demo" in html
+    first = community_content(connection, "demo")
+    assert first.nodes > 2_000
+
+    again = CliRunner().invoke(cli, ["--quiet", "demo", "--output", str(report)])
+    assert again.exit_code == 0, again.output
+    assert again.output == result.output  # the same findings, circles included
+    content = community_content(connection, "demo")  # (run ids differ, so no checksum)
+    assert (content.nodes, content.relationships) == (first.nodes, first.relationships)
