@@ -1,0 +1,49 @@
+"""`graphmodel analyze` end to end against NetworkX and igraph on the same graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import baselines, scenarios
+from bench.measure import process_memory_mb, ratio, run_cli
+
+
+def bench_analysis(work: Path, members: int, networkx_max: int, echo) -> dict:
+    directory = work / f"community-{members}"
+    scenarios.generate(directory, members)
+    community = scenarios.community_id(f"analyze{members}")
+    try:
+        loaded = run_cli("-q", "load", "csv", str(directory), "--community", community,
+                         ok_codes=(0, 1))
+        echo(f"  loaded {members:,} members in {loaded.seconds:.1f} s")
+        analyzed = run_cli("analyze", "--community", community)
+        server = process_memory_mb(scenarios.server_pid())
+        run = scenarios.read("analysis_run_figures", community=community)[0]
+        sample = run["betweenness_sample"]
+        echo(f"  graphmodel analyze: {analyzed.seconds:.1f} s "
+             f"(client peak {analyzed.peak_rss_mb:.0f} MiB; betweenness "
+             f"{'sampled from ' + str(sample) + ' sources' if sample else 'exact'})")
+        result = {
+            "members": members, "relationships": run["relationships"],
+            "analyze_seconds": analyzed.seconds, "client_peak_rss_mb": analyzed.peak_rss_mb,
+            "server_rss_mb": server["rss_mb"], "server_peak_rss_mb": server["peak_rss_mb"],
+            "betweenness_sample": sample,
+        }
+        igraph = baselines.igraph_analysis(directory, sample)
+        result["igraph"] = igraph
+        result["analyze_vs_igraph"] = ratio(analyzed.seconds, igraph["total"])
+        echo(f"  igraph: {igraph['total']:.1f} s -> ratio {result['analyze_vs_igraph']:.2f}")
+        if members <= networkx_max:
+            networkx = baselines.networkx_analysis(directory, sample)
+            result["networkx"] = networkx
+            result["analyze_vs_networkx"] = ratio(analyzed.seconds, networkx["total"])
+            echo(f"  networkx: {networkx['total']:.1f} s -> ratio {result['analyze_vs_networkx']:.1f}")
+        report = work / f"report-{members}.html"
+        reported = run_cli("report", "--community", community, "--format", "html", "--lang", "en",
+                           "--output", str(report))
+        result["report_seconds"] = reported.seconds
+        result["report_html_mb"] = report.stat().st_size / 2**20
+        echo(f"  graphmodel report: {reported.seconds:.1f} s, HTML {result['report_html_mb']:.2f} MiB")
+        return result
+    finally:
+        scenarios.delete(community)
