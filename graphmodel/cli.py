@@ -17,6 +17,7 @@ import click
 from graphmodel import __version__
 from graphmodel.config import SETTINGS, Settings, load_settings
 from graphmodel.errors import GraphModelError
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -61,6 +62,14 @@ class GraphModelGroup(click.Group):
             raise error from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except (ServiceUnavailable, SessionExpired) as exc:  # the server went away mid-command
+            error = click.ClickException(
+                f"lost the connection to Neo4j ({type(exc).__name__}: {exc}), and retrying "
+                "(GRAPHMODEL_RETRY_SECONDS) did not bring it back. Start the server again (graphmodel server start, or check NEO4J_URI) and rerun "
+                "the command: loads and analyses are safe to rerun and end with the same graph."
+            )
+            error.exit_code = 2
+            raise error from exc
         except Exception as exc:  # an unexpected error: exit 2, traceback on request
             if os.environ.get("GRAPHMODEL_DEBUG"):
                 traceback.print_exc()
@@ -215,9 +224,9 @@ def main() -> None:
     import os
 
     if not os.environ.get("GRAPHMODEL_DEBUG"):
-        # the driver retries deadlocks between concurrent load transactions by itself;
-        # its retry notices are not for operators
-        logging.getLogger("neo4j").setLevel(logging.ERROR)
+        # the driver retries deadlocks between concurrent load transactions by itself, and a
+        # lost connection is reported once by the command: its own notices are not for operators
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     cli(prog_name="graphmodel")
 
 

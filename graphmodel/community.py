@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import neo4j
@@ -14,10 +14,13 @@ from graphmodel.connection import Connection
 
 # Properties that record when something ran rather than what the data is.
 VOLATILE_PROPERTIES = frozenset({"loaded_at", "started_at", "finished_at", "heartbeat_at",
-                                 "acquired_at", "updated_at"})
+                                 "acquired_at", "updated_at", "owner"})
 # Relationship keys are digests of the content and the community; the content they
 # stand for is compared property by property instead.
 DERIVED_PROPERTIES = frozenset({"key"})
+# Significant digits floats are compared at: GDS sums in parallel, so centralities of two
+# runs over the same graph may differ in the last bits (about 1e-16 relative).
+FLOAT_DIGITS = 9
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,13 @@ class CommunityContent:
     nodes: int
     relationships: int
     checksum: str  # sha256 over the sorted, canonical node and relationship records
+    records: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def differences(self, other: CommunityContent, limit: int = 5) -> list[str]:
+        """Up to ``limit`` records on each side that the other lacks (to explain a mismatch)."""
+        mine, theirs = set(self.records), set(other.records)
+        return ([f"- {r}" for r in sorted(mine - theirs)[:limit]]
+                + [f"+ {r}" for r in sorted(theirs - mine)[:limit]])
 
 
 def delete_community(connection: Connection, community: str, attempts: int = 5) -> int:
@@ -45,18 +55,31 @@ def delete_community(connection: Connection, community: str, attempts: int = 5) 
 
 
 def community_content(connection: Connection, community: str,
-                      ignore: Iterable[str] = VOLATILE_PROPERTIES | DERIVED_PROPERTIES) -> CommunityContent:
+                      ignore: Iterable[str] = VOLATILE_PROPERTIES | DERIVED_PROPERTIES,
+                      neutral: Iterable[str] = ()) -> CommunityContent:
     """Counts and a checksum of everything a community holds, independent of load order.
 
     Two graphs with the same checksum hold the same nodes, labels, properties and
     relationships (the community id itself is left out, so two communities loaded
-    from the same files compare equal).
+    from the same files compare equal). Strings in ``neutral`` (e.g. analysis run ids,
+    which name the moment they ran) are compared as placeholders too; floats are compared
+    at ``FLOAT_DIGITS`` significant digits.
     """
     skip = {"community", *ignore}
 
+    placeholders = [(text, f"<{i}>") for i, text in enumerate(sorted(neutral, key=len, reverse=True))]
+
     def _neutral(value: Any) -> Any:
-        # keys and ids may embed the community id: compare them without it
-        return value.replace(community, "<community>") if isinstance(value, str) else value
+        # keys and ids may embed the community id (and run ids): compare them without it
+        if isinstance(value, list):
+            return [_neutral(v) for v in value]
+        if isinstance(value, float):  # parallel sums differ in the last bits from run to run
+            return float(f"{value:.{FLOAT_DIGITS}g}")
+        if not isinstance(value, str):
+            return value
+        for text, placeholder in placeholders:
+            value = value.replace(text, placeholder)
+        return value.replace(community, "<community>")
 
     def _clean(properties: dict[str, Any]) -> dict[str, Any]:
         return {k: _neutral(v) for k, v in properties.items() if k not in skip}
@@ -71,7 +94,7 @@ def community_content(connection: Connection, community: str,
     for line in (*nodes, "--", *relationships):
         digest.update(line.encode("utf-8"))
         digest.update(b"\n")
-    return CommunityContent(len(nodes), len(relationships), digest.hexdigest())
+    return CommunityContent(len(nodes), len(relationships), digest.hexdigest(), (*nodes, *relationships))
 
 
 def _canonical(record: dict[str, Any]) -> str:

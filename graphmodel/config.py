@@ -45,6 +45,13 @@ def _memory(value: str) -> str:
     return text
 
 
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not 0 <= seconds <= 3600:
+        raise ValueError(f"{value!r} is not a number of seconds from 0 to 3600")
+    return seconds
+
+
 def _optional_port(value: str) -> int | None:
     return None if str(value).strip().lower() in ("", "off", "none") else _port(value)
 
@@ -59,6 +66,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("password", "NEO4J_PASSWORD", None, str,
             "Neo4j password; unset with the local server: its password file.", secret=True),
     Setting("database", "NEO4J_DATABASE", "neo4j", str, "Neo4j database name."),
+    Setting("retry_seconds", "GRAPHMODEL_RETRY_SECONDS", 30.0, _seconds,
+            "How long a transaction is retried after a transient error (a deadlock, a cluster "
+            "leader change, a lost connection) before the command fails."),
     Setting("bolt_port", "GRAPHMODEL_BOLT_PORT", 7687, _port,
             "Bolt port of the local server (always bound to 127.0.0.1)."),
     Setting("http_port", "GRAPHMODEL_HTTP_PORT", None, _optional_port,
@@ -79,6 +89,7 @@ class Settings:
     username: str
     password: str | None
     database: str
+    retry_seconds: float
     bolt_port: int
     http_port: int | None
     heap: str

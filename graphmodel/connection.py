@@ -8,12 +8,13 @@ query, so a DBA sees who ran what in ``SHOW TRANSACTIONS`` and the query log.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import neo4j
 from neo4j import GraphDatabase, unit_of_work
-from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
 from graphmodel import __version__, cypher
 from graphmodel.config import Settings
@@ -65,16 +66,20 @@ class Connection:
     """A Neo4j database reached through Bolt, with GDS on it."""
 
     def __init__(self, uri: str, auth: tuple[str, str], database: str,
-                 *, password_hint: str = "NEO4J_PASSWORD") -> None:
+                 *, password_hint: str = "NEO4J_PASSWORD", retry_seconds: float = 30.0) -> None:
         self.uri = uri
         self.database = database
         self.username = auth[0]
         self._password_hint = password_hint
         self._driver = GraphDatabase.driver(
-            uri, auth=auth, user_agent=f"{APP}/{__version__}", notifications_min_severity="OFF"
+            uri, auth=auth, user_agent=f"{APP}/{__version__}", notifications_min_severity="OFF",
+            max_transaction_retry_time=retry_seconds,
         )
         self._gds = None
         self._info: ServerInfo | None = None
+        # set when the server stopped answering: the next query checks it is back before
+        # it starts (and fails at once if not) instead of retrying for the driver's 30 s
+        self._lost = False
 
     @classmethod
     def from_settings(cls, settings: Settings, echo: Echo = lambda _: None,
@@ -87,7 +92,7 @@ class Connection:
                     "(or --password) to the password of NEO4J_USERNAME."
                 )
             connection = cls(settings.uri, (settings.username, settings.password),
-                             settings.database)
+                             settings.database, retry_seconds=settings.retry_seconds)
         else:
             from graphmodel.server import LocalServer
 
@@ -101,7 +106,8 @@ class Connection:
                 server.start(echo)
             connection = cls(server.uri, (server.username, server.password()),
                              settings.database,
-                             password_hint=f"the password file {server.password_file}")
+                             password_hint=f"the password file {server.password_file}",
+                             retry_seconds=settings.retry_seconds)
         try:
             connection.check_server()
         except BaseException:
@@ -227,8 +233,7 @@ class Connection:
                 rows.append(record.data())
             return columns, rows, truncated
 
-        with self._driver.session(database=self.database,
-                                  default_access_mode=neo4j.READ_ACCESS) as session:
+        with self._session(default_access_mode=neo4j.READ_ACCESS) as session:
             return session.execute_read(work)
 
     def _run_read(self, name: str, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -236,7 +241,7 @@ class Connection:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(text, params)]
 
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             return session.execute_read(work)
 
     def _run_write(self, name: str, text: str,
@@ -247,7 +252,7 @@ class Connection:
             rows = [record.data() for record in result]
             return rows, WriteCounters.from_summary(result.consume())
 
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             return session.execute_write(work)
 
     def run_auto(self, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -257,8 +262,21 @@ class Connection:
         with ``CALL {} IN TRANSACTIONS`` and long GDS procedures.
         """
         query = neo4j.Query(cypher.text(name), metadata=_metadata(name, "auto"))
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             return [record.data() for record in session.run(query, params)]
+
+    @contextlib.contextmanager
+    def _session(self, **config: Any) -> Iterator[neo4j.Session]:
+        """A session; once the server was lost, first a quick check that it is back."""
+        try:
+            if self._lost:
+                self._driver.verify_connectivity()
+                self._lost = False
+            with self._driver.session(database=self.database, **config) as session:
+                yield session
+        except (ServiceUnavailable, SessionExpired):
+            self._lost = True
+            raise
 
 
 def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

@@ -41,13 +41,17 @@ def render(columns: Sequence[str], rows: Sequence[dict[str, Any]], fmt: str) -> 
     return _table(columns, rows)
 
 
+# What a spreadsheet may take for the start of a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value: Any) -> Any:
     """A value safe to put in a CSV file a spreadsheet may open (formulas neutralised)."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     text = "" if value is None else str(value)
     # Keep spreadsheet formulas from running when the CSV is opened.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else value
+    return "'" + text if text[:1] in FORMULA_STARTS and not _is_number(text) else value
 
 
 def _is_number(text: str) -> bool:

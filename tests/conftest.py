@@ -9,6 +9,7 @@ Each test gets its own community id and everything it wrote is removed after.
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from pathlib import Path
 
@@ -83,3 +84,25 @@ def shared_data() -> Path:
     if not root.is_dir():
         pytest.skip(f"shared data sets not found at {root}")
     return root
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture()
+def second_server(local_server, settings, tmp_path):
+    """A second local server in a temporary home, sharing the session's assembly."""
+    if local_server is None:
+        pytest.skip("NEO4J_URI is set: the local server is not in use")
+    from graphmodel.server import LocalServer, assembly
+
+    home = tmp_path / "home"
+    home.mkdir()
+    shared = assembly.assembly_dir(settings.home)
+    os.symlink(shared, assembly.assembly_dir(home))
+    server = LocalServer(home, bolt_port=free_port(), heap="1g", pagecache="128m")
+    yield server
+    server.stop()

@@ -23,6 +23,7 @@ from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circl
 from graphmodel.algorithms.store import member_rows, run_figures, write_analysis
 from graphmodel.asof import parse_as_of
 from graphmodel.errors import UnknownCommunity
+from graphmodel.owner import new_owner, owner_is_gone
 
 MS_PER_DAY = 86_400_000
 RETENTION_DAYS = 60
@@ -36,7 +37,9 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
     info = connection.info
     run = f"{community}/a-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     if write:
-        started = connection.write("analysis_run_start", run=run, community=community, as_of=cutoff,
+        remove_abandoned_runs(connection, community, echo)
+        started = connection.write("analysis_run_start", run=run, owner=new_owner(), community=community,
+                                   as_of=cutoff,
                                    parameters=json.dumps(options.as_dict(), ensure_ascii=False),
                                    neo4j_version=info.neo4j_version, gds_version=info.gds_version,
                                    version=graphmodel.__version__)
@@ -59,8 +62,33 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
         return result
     except BaseException:
         if write:
-            connection.write("analysis_run_finish", run=run, status="failed", figures={})
+            _ABANDONED_HERE.add(run)
+            try:
+                connection.write("analysis_run_finish", run=run, status="failed", figures={})
+            except Exception:  # the server is gone: the next run cleans up after this one
+                pass
         raise
+
+
+# runs this process started and gave up (their record may still say 'running')
+_ABANDONED_HERE: set[str] = set()
+
+
+def remove_abandoned_runs(connection, community: str, echo: Callable[[str], None] = lambda _: None) -> list[str]:
+    """Remove what unfinished runs left: runs that failed or whose process is gone.
+
+    A run killed half-way (its process, or the server) may have written part of its
+    roles, circles and findings; removing them makes the next run leave exactly the
+    graph an uninterrupted run leaves. Runs still in progress elsewhere are kept.
+    """
+    runs = [r["run"] for r in connection.read("analysis_runs_unfinished", community=community)
+            if r["status"] == "failed" or r["run"] in _ABANDONED_HERE or owner_is_gone(r["owner"])]
+    if runs:
+        echo(f"removing what {len(runs)} unfinished analysis run(s) left: {', '.join(runs)}")
+        connection.run_auto("analysis_abandoned_ties_delete", community=community, runs=runs)
+        connection.write("analysis_abandoned_delete", community=community, runs=runs)
+        _ABANDONED_HERE.difference_update(runs)
+    return runs
 
 
 def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions, run: str, community: str,

@@ -79,11 +79,29 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
     return figures
 
 
+SETTLED_DIGITS = 12
+
+
+def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
+    """``values`` rounded to ``digits`` significant digits.
+
+    GDS sums in parallel, so two runs over the same graph give centralities that differ
+    in the last bits; equal members (the same ties) then rank in either order. Rounded,
+    they are equal again, and ranks break ties by member id.
+    """
+    out = np.array(values, float)
+    finite = np.isfinite(out) & (out != 0)
+    magnitude = np.floor(np.log10(np.abs(out[finite])))
+    scale = 10.0 ** (digits - 1 - magnitude)
+    out[finite] = np.round(out[finite] * scale) / scale
+    return out
+
+
 def read_gds_values(connection, graph: str, table: MemberTable) -> None:
     """Read the mutated node values and the ties (as undirected index pairs) into ``table``."""
     row = connection.run_auto("analysis_node_values", graph=graph, nodes=table.node.tolist())[0]
     for name in GDS_VALUES:
-        table.values[name] = np.array([np.nan if v is None else v for v in row[name]], float)
+        table.values[name] = settled(np.array([np.nan if v is None else v for v in row[name]], float))
     ties = connection.run_auto("analysis_ties", graph=graph)[0]
     a, b = np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64)
     n = len(table)

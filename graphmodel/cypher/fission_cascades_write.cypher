@@ -4,7 +4,7 @@
 // param: rows - list of {root, root_class, size, depth, breadth, reproduction, shares, joins, conversion, structural_virality, started_at, last_reached_at}
 MATCH (r:FissionRun {id: $run})
 UNWIND $rows AS row
-MATCH (m:Member {community: $community, id: row.root})
+MATCH (m:Member {community: $community, id: row.root}) USING INDEX SEEK m:Member(community, id)
 MERGE (c:Cascade {run: $run, root: row.root})
 SET c += row, c.community = $community
 MERGE (c)-[:OF]->(r)

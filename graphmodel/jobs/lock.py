@@ -8,16 +8,14 @@ next one forever.
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Callable
 
 from graphmodel.connection import Connection
 from graphmodel.errors import GraphModelError
+from graphmodel.owner import new_owner, owner_is_gone
 
 
 class LockTimeout(GraphModelError):
@@ -29,25 +27,6 @@ class LockState:
     acquired: bool
     holder: str
     heartbeat: str
-
-
-def new_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def _dead_local_owner(holder: str) -> str:
-    """``holder`` if it names a process on this host that is gone, else ''."""
-    host, _, rest = holder.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return ""
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return holder
-    except PermissionError:
-        return ""
-    return ""
 
 
 class CommunityLock:
@@ -79,7 +58,7 @@ class CommunityLock:
         while True:
             state = self.try_acquire()
             if not state.acquired:
-                dead = _dead_local_owner(state.holder)
+                dead = state.holder if owner_is_gone(state.holder) else ""
                 if dead:
                     state = self.try_acquire(dead)
             if state.acquired:

@@ -114,21 +114,25 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     # (edges need their members and events).
     with RejectFile(rejects_at) as rejects, ThreadPoolExecutor(WRITERS, "graphmodel-load") as writer:
         pending: deque[Future] = deque()
-        for table, path in files.items():
-            stats = TableSummary(table, path.name)
-            summary.tables.append(stats)
-            validator = TableValidator(table, community)
-            good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
-            for batch in batches(good, batch_size):
-                if dry_run:
-                    _count_loaded(stats, batch, progress)
-                    continue
-                pending.append(writer.submit(_write_batch, connection, table, community, batch,
-                                             stats, summary, rejects, known, fresh, progress))
-                while len(pending) > WRITERS + PIPELINE_DEPTH:
+        try:
+            for table, path in files.items():
+                stats = TableSummary(table, path.name)
+                summary.tables.append(stats)
+                validator = TableValidator(table, community)
+                good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
+                for batch in batches(good, batch_size):
+                    if dry_run:
+                        _count_loaded(stats, batch, progress)
+                        continue
+                    pending.append(writer.submit(_write_batch, connection, table, community, batch,
+                                                 stats, summary, rejects, known, fresh, progress))
+                    while len(pending) > WRITERS + PIPELINE_DEPTH:
+                        pending.popleft().result()
+                while pending:
                     pending.popleft().result()
-            while pending:
-                pending.popleft().result()
+        except BaseException:
+            writer.shutdown(cancel_futures=True)  # queued batches would only fail in turn
+            raise
         summary.reject_path = str(rejects.path) if rejects.count else None
     summary.seconds = time.perf_counter() - started
     return summary

@@ -175,3 +175,44 @@ def test_load_csv_job_step(connection, community, export, tmp_path):
     result = run_job(connection, load_job(job))
     assert result.exit_code == 1  # rows were rejected
     assert (tmp_path / "rejects.csv").exists()
+
+
+def test_analysts_reading_during_a_load_see_consistent_data(connection, community, tmp_path):
+    """Read transactions during a load see whole batches: counts only grow, every member
+    node is already a member of its community or an outsider, every interaction stays
+    inside the community."""
+    import threading
+
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    export = tmp_path / "export"
+    generate_community(export, GeneratorOptions(members=4_000, seed=5))
+    done = threading.Event()
+    failure: list[BaseException] = []
+
+    def load():
+        try:
+            load_directory(connection, export, community, reject_path=tmp_path / "r.csv", batch_size=2_000)
+        except BaseException as error:  # reported by the main thread
+            failure.append(error)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=load)
+    thread.start()
+    seen = []
+    while not done.is_set() or not seen:
+        _columns, [row], _ = connection.read_text(
+            "RETURN count { MATCH (:Member {community: $c}) } AS members, "
+            "  count { MATCH (m:Member {community: $c}) WHERE NOT m:Outsider "
+            "          AND NOT (m)-[:MEMBER_OF]->(:Community {id: $c}) } AS orphans, "
+            "  count { MATCH (:Member {community: $c})-[:INTERACTED]->(b) WHERE b.community <> $c } AS strays, "
+            "  count { MATCH (:Member {community: $c})-[r:INTERACTED]->() } AS interactions",
+            {"c": community})
+        seen.append(row)
+    thread.join()
+    assert not failure, failure
+    assert all(r["orphans"] == 0 and r["strays"] == 0 for r in seen)
+    assert [r["members"] for r in seen] == sorted(r["members"] for r in seen)
+    assert [r["interactions"] for r in seen] == sorted(r["interactions"] for r in seen)
+    assert len({r["interactions"] for r in seen}) > 2  # the reads really overlapped the load

@@ -58,3 +58,33 @@ def test_the_password_appears_in_no_file_but_its_own(local_server, connection):
         if path.stat().st_size < 50_000_000 and password in path.read_bytes():
             leaks.append(str(path))
     assert not leaks, f"password found in {leaks}"
+
+
+def test_no_secret_in_job_logs_reports_or_rejects(settings, local_server, connection, community, tmp_path):
+    """A full job (a load with a bad row, analysis, report) with the password in the
+    environment and debugging on: the password is in none of its output, its JSON log,
+    the report or the reject file."""
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    password = settings.password or local_server.password()
+    export = tmp_path / "export"
+    generate_community(export, GeneratorOptions(members=150, seed=2))
+    with open(export / "members.csv", "a", encoding="utf-8") as handle:
+        handle.write("bad,Bad Row,not-a-date,,,\n")
+    job = tmp_path / "job.toml"
+    job.write_text(f'[job]\nname = "secrets"\ncommunity = "{community}"\n\n'
+                   '[[steps]]\nkind = "load_csv"\npath = "export"\nrejects = "rejects.csv"\n\n'
+                   '[[steps]]\nkind = "analyze"\n\n'
+                   '[[steps]]\nkind = "report"\nformat = "html"\noutput = "report.html"\n',
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["job", "run", str(job), "--log-json"],
+                                env={"NEO4J_URI": connection.uri, "NEO4J_USERNAME": connection.username,
+                                     "NEO4J_PASSWORD": password, "GRAPHMODEL_DEBUG": "1"})
+    assert result.exit_code == 1 and "rejected" in result.output, result.output  # the bad row
+    assert password not in result.output and password not in result.stderr
+    assert (tmp_path / "report.html").is_file()
+    assert (tmp_path / "rejects.csv").is_file()
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and "export" not in p.parts]
+    assert len(written) >= 3  # job file, reject file, report
+    for path in written:
+        assert password not in path.read_text(encoding="utf-8", errors="replace"), path

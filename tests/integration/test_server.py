@@ -11,27 +11,6 @@ from click.testing import CliRunner
 from graphmodel.cli import cli
 from graphmodel.connection import Connection
 from graphmodel.errors import AuthenticationFailed
-from graphmodel.server import LocalServer, assembly
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture()
-def second_server(local_server, settings, tmp_path):
-    """A second local server in a temporary home, sharing the session's assembly."""
-    if local_server is None:
-        pytest.skip("NEO4J_URI is set: the local server is not in use")
-    home = tmp_path / "home"
-    home.mkdir()
-    shared = assembly.assembly_dir(settings.home)
-    os.symlink(shared, assembly.assembly_dir(home))
-    server = LocalServer(home, bolt_port=_free_port(), heap="1g", pagecache="128m")
-    yield server
-    server.stop()
 
 
 def test_start_status_second_start_stop(second_server):

@@ -92,3 +92,14 @@ def test_options_from_config():
     assert options.thresholds.hub_z == 2.0 and options.thresholds.participation_hub == (0.2, 0.7)
     assert options.betweenness_sample(1000, 10_000) is None
     assert options.betweenness_sample(1_000_000, 20_000_000) == 100
+
+
+def test_settled_makes_values_equal_that_differ_in_the_last_bits():
+    from graphmodel.algorithms.metrics import settled
+
+    noisy = np.array([0.1 + 0.2, 0.3, 1234.5678901234567, 1234.5678901234565, np.nan, 0.0, -2.5e-9])
+    out = settled(noisy)
+    assert out[0] == out[1] == 0.3
+    assert out[2] == out[3]
+    assert np.isnan(out[4]) and out[5] == 0.0 and out[6] == -2.5e-9
+    assert settled(np.array([0.123456789012345]))[0] != settled(np.array([0.123456789013345]))[0]
