@@ -79,7 +79,7 @@ class InterchangeWriter:
             return
         spec = TABLES[table]
         handle = open(self.directory / spec.csv_name, "w", encoding="utf-8", newline="")
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180 (and CR in values is quoted)
         writer.writerow(spec.columns)
         self._files[table] = handle
         self._writers[table] = writer

@@ -216,3 +216,29 @@ def test_analysts_reading_during_a_load_see_consistent_data(connection, communit
     assert [r["members"] for r in seen] == sorted(r["members"] for r in seen)
     assert [r["interactions"] for r in seen] == sorted(r["interactions"] for r in seen)
     assert len({r["interactions"] for r in seen}) > 2  # the reads really overlapped the load
+
+
+@pytest.mark.parametrize("kind, source, people, interactions, shares", [
+    ("telegram", "telegram/result.json", 4, 5, 4),
+    ("slack", "slack", 4, 6, 2),
+    ("discord", "discord/general.json", 4, 5, 0),
+])
+def test_chat_exports_load_through_the_cli_idempotently(connection, community, tmp_path, kind, source,
+                                                        people, interactions, shares):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "chat" / source
+    runner = CliRunner()
+    args = ["load", kind, str(fixture), "--community", community, "--rejects", str(tmp_path / "r.csv"),
+            "--keep", str(tmp_path / "converted")]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert f"{people} people, {interactions} interactions, {shares} shares" in first.stderr
+    assert (tmp_path / "converted" / "members.csv").is_file()
+    content = community_content(connection, community)
+    counts = read(connection, "MATCH (m:Member {community: $c}) RETURN count(m) AS members, "
+                              "count { (:Member {community: $c})-[:SHARED]->() } AS shares", c=community)[0]
+    assert counts["members"] == people and counts["shares"] == shares
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert community_content(connection, community) == content
