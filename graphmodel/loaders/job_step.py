@@ -1,10 +1,15 @@
-"""The ``load_csv`` step kind of job files (``graphmodel job run``)::
+"""The ``load_csv`` and ``load_chat`` step kinds of job files (``graphmodel job run``)::
 
     [[steps]]
     kind = "load_csv"
     path = "exports/camp-7"          # an interchange directory
     name = "训练营 7"                 # optional display name
     rejects = "rejects/camp-7.csv"   # optional reject file
+
+    [[steps]]
+    kind = "load_chat"
+    export = "telegram"              # telegram, slack or discord
+    path = "exports/ChatExport_2024-05-01/result.json"
 """
 
 from __future__ import annotations
@@ -18,6 +23,21 @@ def run_load_step(connection, job, params) -> StepOutcome:
     summary = load_directory(connection, job.path(params["path"]), job.community,
                              name=params.get("name"),
                              reject_path=job.path(params["rejects"]) if params.get("rejects") else None)
+    return _outcome(summary)
+
+
+def run_load_chat_step(connection, job, params) -> StepOutcome:
+    from graphmodel.loaders.chat import load_export
+
+    conversion, summary = load_export(
+        connection, params.get("export", ""), job.path(params["path"]), job.community, name=params.get("name"),
+        reject_path=job.path(params["rejects"]) if params.get("rejects") else None)
+    outcome = _outcome(summary)
+    outcome.counts.update(messages=conversion.messages, not_mapped=sum(conversion.skipped.values()))
+    return outcome
+
+
+def _outcome(summary) -> StepOutcome:
     counts = {"loaded": summary.loaded, "rejected": summary.rejected,
               "outsiders_created": summary.outsiders_created,
               **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
@@ -31,3 +51,5 @@ def run_load_step(connection, job, params) -> StepOutcome:
 LOAD_STEP = StepKind("load_csv", ("path", "name", "rejects"), run_load_step,
                      "load an interchange directory (CSV/JSONL)")
 register(LOAD_STEP)
+register(StepKind("load_chat", ("export", "path", "name", "rejects"), run_load_chat_step,
+                  "load a Telegram, Slack or Discord export"))

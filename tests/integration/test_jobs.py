@@ -182,3 +182,20 @@ def test_airflow_example_exercised_through_the_library(connection, community, tm
         assert info.value.exit_code == 1
     finally:
         STEP_KINDS.pop("failing")
+
+
+def test_a_job_loads_a_chat_export(connection, community, tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "chat" / "slack"
+    job_file = tmp_path / "job.toml"
+    job_file.write_text(f'[job]\nname = "chat"\ncommunity = "{community}"\n\n'
+                        f'[[steps]]\nkind = "load_chat"\nexport = "slack"\npath = "{fixture.as_posix()}"\n\n'
+                        '[[steps]]\nkind = "analyze"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-q", "job", "run", str(job_file)])
+    assert result.exit_code == 0, result.output
+    history = CliRunner().invoke(cli, ["-q", "job", "history", "--community", community, "--format", "json"])
+    [row] = json.loads(history.output)
+    assert row["status"] == "ok"
+    [members] = connection.read_text("RETURN count { MATCH (:Member {community: $c}) } AS n", {"c": community})[1]
+    assert members["n"] == 4
