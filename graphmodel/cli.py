@@ -13,11 +13,11 @@ import traceback
 from typing import Any, Callable
 
 import click
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graphmodel import __version__
 from graphmodel.config import SETTINGS, Settings, load_settings
 from graphmodel.errors import GraphModelError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -65,8 +65,8 @@ class GraphModelGroup(click.Group):
         except (ServiceUnavailable, SessionExpired) as exc:  # the server went away mid-command
             error = click.ClickException(
                 f"lost the connection to Neo4j ({type(exc).__name__}: {exc}), and retrying "
-                "(GRAPHMODEL_RETRY_SECONDS) did not bring it back. Start the server again (graphmodel server start, or check NEO4J_URI) and rerun "
-                "the command: loads and analyses are safe to rerun and end with the same graph."
+                "(GRAPHMODEL_RETRY_SECONDS) did not bring it back. Start the server again "
+                "(graphmodel server start, or check NEO4J_URI) and rerun the command: loads and analyses are safe to rerun and end with the same graph."
             )
             error.exit_code = 2
             raise error from exc

@@ -78,7 +78,7 @@ class Connection:
         self._gds = None
         self._info: ServerInfo | None = None
         # set when the server stopped answering: the next query checks it is back before
-        # it starts (and fails at once if not) instead of retrying for the driver's 30 s
+        # it starts (and fails at once if not) instead of retrying for retry_seconds
         self._lost = False
 
     @classmethod

@@ -57,10 +57,8 @@ class CommunityLock:
         announced = False
         while True:
             state = self.try_acquire()
-            if not state.acquired:
-                dead = state.holder if owner_is_gone(state.holder) else ""
-                if dead:
-                    state = self.try_acquire(dead)
+            if not state.acquired and owner_is_gone(state.holder):
+                state = self.try_acquire(state.holder)
             if state.acquired:
                 break
             if time.monotonic() >= deadline:

@@ -21,8 +21,7 @@ def run_load_step(connection, job, params) -> StepOutcome:
     from graphmodel.loaders.directory import load_directory
 
     summary = load_directory(connection, job.path(params["path"]), job.community,
-                             name=params.get("name"),
-                             reject_path=job.path(params["rejects"]) if params.get("rejects") else None)
+                             name=params.get("name"), reject_path=_rejects(job, params))
     return _outcome(summary)
 
 
@@ -31,10 +30,14 @@ def run_load_chat_step(connection, job, params) -> StepOutcome:
 
     conversion, summary = load_export(
         connection, params.get("export", ""), job.path(params["path"]), job.community, name=params.get("name"),
-        reject_path=job.path(params["rejects"]) if params.get("rejects") else None)
+        reject_path=_rejects(job, params))
     outcome = _outcome(summary)
     outcome.counts.update(messages=conversion.messages, not_mapped=sum(conversion.skipped.values()))
     return outcome
+
+
+def _rejects(job, params):
+    return job.path(params["rejects"]) if params.get("rejects") else None
 
 
 def _outcome(summary) -> StepOutcome:
