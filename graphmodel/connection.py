@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import neo4j
 from neo4j import GraphDatabase, unit_of_work
@@ -215,6 +215,21 @@ class Connection:
                 on_batch(len(batch))
         return total
 
+    def write_columns(self, name: str, columns: Mapping[str, Sequence[Any]], batch_size: int = 10_000,
+                      **params: Any) -> WriteCounters:
+        """Run the named query over ``columns`` (equal-length lists) in slices, one transaction each.
+
+        The query reads row ``i`` as ``$column[i]`` for ``i`` in ``range(0, size($node) - 1)``
+        (or its first column): lists of values are much cheaper to send than a map per row.
+        """
+        text = cypher.text(name)
+        length = len(next(iter(columns.values()), []))
+        total = WriteCounters()
+        for start in range(0, length, batch_size):
+            batch = {key: values[start:start + batch_size] for key, values in columns.items()}
+            total = total + self._run_write(name, text, {**params, **batch})[1]
+        return total
+
     def read_text(self, text: str, params: dict[str, Any] | None = None, *,
                   name: str = "adhoc", timeout: float | None = None,
                   limit: int | None = None) -> tuple[list[str], list[dict[str, Any]], bool]:
@@ -239,7 +254,7 @@ class Connection:
     def _run_read(self, name: str, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         @unit_of_work(metadata=_metadata(name, "read"))
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(text, params)]
+            return _rows(tx.run(text, params))
 
         with self._session() as session:
             return session.execute_read(work)
@@ -249,7 +264,7 @@ class Connection:
         @unit_of_work(metadata=_metadata(name, "write"))
         def work(tx: neo4j.ManagedTransaction):
             result = tx.run(text, params)
-            rows = [record.data() for record in result]
+            rows = _rows(result)
             return rows, WriteCounters.from_summary(result.consume())
 
         with self._session() as session:
@@ -263,7 +278,7 @@ class Connection:
         """
         query = neo4j.Query(cypher.text(name), metadata=_metadata(name, "auto"))
         with self._session() as session:
-            return [record.data() for record in session.run(query, params)]
+            return _rows(session.run(query, params))
 
     @contextlib.contextmanager
     def _session(self, **config: Any) -> Iterator[neo4j.Session]:
@@ -277,6 +292,13 @@ class Connection:
         except (ServiceUnavailable, SessionExpired):
             self._lost = True
             raise
+
+
+def _rows(result: Iterable[neo4j.Record]) -> list[dict[str, Any]]:
+    """Records as dicts, values as the driver gives them. (``Record.data()`` would copy
+    every list element by element to turn nodes into dicts; named queries return no
+    nodes, and their lists can hold millions of values.)"""
+    return [dict(record.items()) for record in result]
 
 
 def batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -16,13 +17,16 @@ import numpy as np
 
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
-from graphmodel.algorithms.metrics import MemberTable, read_gds_values, read_members, run_algorithms
+from graphmodel.algorithms.metrics import (BETWEENNESS_PARTS, MemberTable, attach_gds_values, read_members,
+                                           run_algorithms)
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.algorithms.projection import projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
-from graphmodel.algorithms.store import member_rows, run_figures, write_analysis
+from graphmodel.algorithms.store import member_columns, run_figures, write_analysis
 from graphmodel.asof import parse_as_of
 from graphmodel.errors import UnknownCommunity
+from graphmodel.fission.forest import ShareEdges, build_forest
+from graphmodel.fission.source import read_shares
 from graphmodel.owner import new_owner, owner_is_gone
 
 MS_PER_DAY = 86_400_000
@@ -47,17 +51,22 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             raise UnknownCommunity(f"community {community!r} is not in the graph; load it first "
                                    f"(graphmodel load csv DIR --community {community})")
     try:
-        echo(f"projecting {community!r} into GDS")
-        with projected(connection, community, options, cutoff) as (graph, size, _estimate):
-            gds_figures = run_algorithms(connection, graph, size.nodes, size.relationships, options, echo)
-            table = read_members(connection, community, cutoff)
-            read_gds_values(connection, graph, table)
-        gds_figures["deepest_chain"] = deepest_invitation_chain(connection, community, moment, table)
+        # the member table and the shares are read on their own threads while GDS works
+        with ThreadPoolExecutor(max_workers=2 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
+            members = pool.submit(read_members, connection, community, cutoff)
+            shares = pool.submit(read_shares, connection, community, moment)
+            echo(f"projecting {community!r} into GDS")
+            with projected(connection, community, options, cutoff) as (graph, size, _estimate):
+                gds_figures, gds_values = run_algorithms(connection, graph, size.nodes, size.relationships,
+                                                         options, echo, pool)
+            table = members.result()
+            attach_gds_values(table, gds_values)
+            gds_figures["deepest_chain"] = deepest_invitation_chain(shares.result(), table)
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
-        result, rows, roles = _interpret(table, gds_figures, options, run, community, info, moment, size)
+        result, columns, roles = _interpret(table, gds_figures, options, run, community, info, moment, size)
         if write:
             echo("writing results back to the graph")
-            write_analysis(connection, community, result, table, rows, roles)
+            write_analysis(connection, community, result, table, columns, roles)
             connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
         return result
     except BaseException:
@@ -125,6 +134,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     for raw, value in gds["conductance"].items():
         if int(raw) in leiden_to_circle:
             conductance[leiden_to_circle[int(raw)]] = value
+    density = circle_ops.densities(table)
     for cid, idx in sorted(members_by_circle.items()):
         if cid < 0:
             continue
@@ -133,7 +143,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
                   if len(in_circle_leaders) else None)
         circle_leader[cid] = leader
         circles.append(Circle(cid, len(idx), tuple(table.ids[i] for i in idx), leader,
-                              conductance.get(cid), circle_ops.density(table, idx)))
+                              conductance.get(cid), density.get(cid)))
 
     roles = {table.ids[i]: MemberRoles(table.ids[i], tuple(inferred.roles[i]), tuple(table.declared[i]))
              for i in range(len(table))}
@@ -156,16 +166,13 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     position = {m: i for i, m in enumerate(table.ids)}
     for m in inferred.mismatches:
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
-    rows = member_rows(table, run, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
-    return result, rows, inferred.roles
+    columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
+    return result, columns, inferred.roles
 
 
-def deepest_invitation_chain(connection, community: str, moment, table: MemberTable) -> list[str]:
+def deepest_invitation_chain(shares: ShareEdges, table: MemberTable) -> list[str]:
     """The longest chain of invitations down to a member (earliest share wins), root first."""
-    from graphmodel.fission.forest import build_forest
-    from graphmodel.fission.source import read_shares
-
-    forest = build_forest(read_shares(connection, community, moment))
+    forest = build_forest(shares)
     members = {m for m, is_member in zip(table.ids, table.is_member) if is_member}
     ids = forest.ids
     reached = [i for i in np.flatnonzero(forest.generation > 0) if ids[i] in members]

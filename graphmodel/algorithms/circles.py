@@ -28,12 +28,12 @@ def circle_members(table: MemberTable) -> dict[int, np.ndarray]:
     return {c: order[bounds[c]:bounds[c + 1]] for c in range(len(bounds) - 1) if bounds[c + 1] > bounds[c]}
 
 
-def density(table: MemberTable, members: np.ndarray) -> float | None:
-    """Share of possible ties inside a circle that exist."""
-    k = len(members)
-    if k < 2:
-        return None
-    inside = np.zeros(len(table), bool)
-    inside[members] = True
-    ties = np.count_nonzero(inside[table.tie_a] & inside[table.tie_b]) / 2
-    return float(ties / (k * (k - 1) / 2))
+def densities(table: MemberTable) -> dict[int, float | None]:
+    """Per circle, the share of its possible ties that exist (None below two members)."""
+    circle = table.values["circle_id"]
+    if not len(circle) or circle.max() < 0:
+        return {}
+    sizes = np.bincount(circle[circle >= 0], minlength=circle.max() + 1)
+    inner = (circle[table.tie_a] >= 0) & (circle[table.tie_a] == circle[table.tie_b])
+    ties = np.bincount(circle[table.tie_a[inner]], minlength=len(sizes)) / 2  # each tie is there twice
+    return {c: float(ties[c] / (k * (k - 1) / 2)) if k >= 2 else None for c, k in enumerate(sizes.tolist())}

@@ -9,6 +9,7 @@ within-circle z-scores, circle audiences).
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -55,10 +56,37 @@ def read_members(connection, community: str, cutoff) -> MemberTable:
         last_active_ms=np.array(row["last_active_ms"], np.int64))
 
 
+BETWEENNESS_PARTS = 2  # a sampled betweenness runs as this many single-threaded parts at once
+
+
+@dataclass
+class GdsValues:
+    """What the algorithms computed, by node id: node values and the directed ties."""
+
+    node: np.ndarray                 # node ids, sorted
+    values: dict[str, np.ndarray]    # aligned with ``node``
+    tie_source: np.ndarray
+    tie_target: np.ndarray
+
+
 def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: int,
-                   options: AnalysisOptions, echo: Callable[[str], None]) -> dict[str, Any]:
-    """Mutate every result into the projected graph; returns the algorithms' summary figures."""
+                   options: AnalysisOptions, echo: Callable[[str], None],
+                   pool: Executor) -> tuple[dict[str, Any], GdsValues]:
+    """Run every algorithm on the analysis graph; returns the summary figures and the values.
+
+    Mutations into the graph run one after the other; betweenness (in parts when sampled)
+    streams meanwhile, in ``pool``.
+    """
     figures: dict[str, Any] = {}
+    sample = options.betweenness_sample(size_nodes, size_relationships)
+    figures["betweenness_sample"] = sample
+    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)")
+         + ", articulation points, bridges")
+    # the longest algorithm starts first and streams on its own threads while the others run
+    parts = [pool.submit(_betweenness, connection, graph, part, options.seed + k)
+             for k, part in enumerate(betweenness_parts(sample))]
+    connection.run_auto("analysis_articulation", graph=graph)
+    figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
     echo("influence: PageRank and weighted in-degree")
     figures["pagerank"] = connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0]
     connection.run_auto("analysis_degree", graph=graph)
@@ -67,16 +95,57 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
     figures["modularity"] = leiden["modularity"]
     figures["fragments"] = connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"]
     figures["degeneracy"] = connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"]
-    sample = options.betweenness_sample(size_nodes, size_relationships)
-    figures["betweenness_sample"] = sample
-    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)")
-         + ", articulation points, bridges")
-    connection.run_auto("analysis_betweenness", graph=graph, sample=sample, seed=options.seed)
-    connection.run_auto("analysis_articulation", graph=graph)
-    figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
     figures["conductance"] = {r["community"]: r["conductance"]
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
-    return figures
+    values = _node_values(connection, graph)
+    betweenness = sum(aligned(values.node, *part.result()) for part in parts)
+    values.values["betweenness"] = settled(betweenness)
+    return figures, values
+
+
+def betweenness_parts(sample: int | None) -> list[int | None]:
+    """Source counts of the parts a betweenness runs as: [None] for exact (one parallel run).
+
+    GDS draws a sample inside parallel tasks that split its seeded random in scheduling
+    order, so a sampled run is only reproducible on one thread. Sampled betweenness is a
+    sum over sources, so parts with their own seeds, each on one thread, add up to a
+    sample of the whole size that is the same on every run.
+    """
+    if sample is None:
+        return [None]
+    count = min(BETWEENNESS_PARTS, sample)
+    return [sample // count + (1 if k < sample % count else 0) for k in range(count)]
+
+
+def _betweenness(connection, graph: str, sample: int | None, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    [row] = connection.run_auto("analysis_betweenness", graph=graph, sample=sample, seed=seed)
+    return np.asarray(row["nodes"], np.int64), np.asarray(row["scores"], float)
+
+
+def _node_values(connection, graph: str) -> GdsValues:
+    rows = connection.run_auto("analysis_node_values", graph=graph,
+                               properties=[n for n in GDS_VALUES if n != "betweenness"])
+    node = np.asarray(rows[0]["nodes"], np.int64) if rows else np.empty(0, np.int64)
+    node = np.sort(node)
+    values = {}
+    for row in rows:
+        raw = np.array([np.nan if v is None else v for v in row["values"]], float)
+        values[row["name"]] = settled(aligned(node, np.asarray(row["nodes"], np.int64), raw))
+    ties = connection.run_auto("analysis_ties", graph=graph)[0]
+    return GdsValues(node, values, np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64))
+
+
+def aligned(node: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` (given for ``ids``) in the order of ``node``; NaN where a node has none."""
+    out = np.full(len(node), np.nan)
+    if len(ids) == 0 or len(node) == 0:
+        return out
+    order = np.argsort(ids, kind="stable")
+    found = np.searchsorted(ids[order], node)
+    inside = found < len(ids)
+    inside[inside] &= ids[order[found[inside]]] == node[inside]
+    out[inside] = values[order[found[inside]]]
+    return out
 
 
 SETTLED_DIGITS = 12
@@ -97,13 +166,11 @@ def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
     return out
 
 
-def read_gds_values(connection, graph: str, table: MemberTable) -> None:
-    """Read the mutated node values and the ties (as undirected index pairs) into ``table``."""
-    row = connection.run_auto("analysis_node_values", graph=graph, nodes=table.node.tolist())[0]
-    for name in GDS_VALUES:
-        table.values[name] = settled(np.array([np.nan if v is None else v for v in row[name]], float))
-    ties = connection.run_auto("analysis_ties", graph=graph)[0]
-    a, b = np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64)
+def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:
+    """Put the GDS values into ``table`` (in its member order) and its ties as undirected index pairs."""
+    for name, values in gds.values.items():
+        table.values[name] = aligned(table.node, gds.node, values)
+    a, b = gds.tie_source, gds.tie_target
     n = len(table)
     # the table is in member id order; find each tie's end through the sorted node ids
     order = np.argsort(table.node, kind="stable")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -13,51 +14,73 @@ from graphmodel.algorithms.results import AnalysisResult, Circle, RoleImbalance
 BATCH = 10_000
 
 
-def member_rows(table: MemberTable, run: str, roles: list[list[str]], leader_score: np.ndarray,
-                evidence: dict[int, tuple[str, str]], bridging: dict[int, tuple[str, str]],
-                mismatch: dict[int, list[str]]) -> list[dict[str, Any]]:
-    """Per member, the properties the run writes on its node (evidence: why a leader;
-    connector_evidence: why a connector)."""
-    v = table.values
-    influence = np.nan_to_num(v["influence"])
-    rank = np.empty(len(table), np.int64)
-    rank[np.argsort(-influence, kind="stable")] = np.arange(1, len(table) + 1)
-    activity = table.counts["sent"] + table.counts["received"]
+def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.ndarray,
+                   evidence: dict[int, tuple[str, str]], bridging: dict[int, tuple[str, str]],
+                   mismatch: dict[int, list[str]]) -> dict[str, list[Any]]:
+    """Per member, the properties the run writes on its node, one list per property in table
+    order (evidence: why a leader; connector_evidence: why a connector)."""
     from graphmodel.algorithms.brokerage import GA_ROLES
 
-    rows = []
-    for i in range(len(table)):
-        en, zh = evidence.get(i, (None, None))
-        bridge_en, bridge_zh = bridging.get(i, (None, None))
-        rows.append({"node": int(table.node[i]), "props": {
-            "analysis_run": run, "influence": float(influence[i]), "influence_rank": int(rank[i]),
-            "activity": int(activity[i]), "leader_score": float(leader_score[i]),
-            "betweenness": float(np.nan_to_num(v["betweenness"][i])),
-            "participation": float(v["participation"][i]), "within_module_z": float(v["within_z"][i]),
-            "brokerage_role": GA_ROLES[int(v["ga_role"][i])],
-            "circle": int(v["circle_id"][i]) if v["circle_id"][i] >= 0 else None,
-            "core": int(np.nan_to_num(v["core"][i])), "fragment": int(np.nan_to_num(v["fragment"][i])),
-            "is_articulation": bool(np.nan_to_num(v["articulation"][i]) > 0),
-            "inferred_roles": roles[i], "evidence": en, "evidence_zh": zh,
-            "connector_evidence": bridge_en, "connector_evidence_zh": bridge_zh,
-            "role_mismatch": mismatch.get(i)}})
-    return rows
+    v = table.values
+    n = len(table)
+    influence = np.nan_to_num(v["influence"])
+    rank = np.empty(n, np.int64)
+    rank[np.argsort(-influence, kind="stable")] = np.arange(1, n + 1)
+    circle = v["circle_id"].astype(np.int64)
+
+    def sparse(values: dict[int, Any], pick=lambda x: x) -> list[Any]:
+        column: list[Any] = [None] * n
+        for i, value in values.items():
+            column[i] = pick(value)
+        return column
+
+    return {
+        "node": table.node.tolist(), "influence": influence.tolist(), "influence_rank": rank.tolist(),
+        "activity": (table.counts["sent"] + table.counts["received"]).tolist(),
+        "leader_score": np.asarray(leader_score, float).tolist(),
+        "betweenness": np.nan_to_num(v["betweenness"]).tolist(),
+        "participation": np.asarray(v["participation"], float).tolist(),
+        "within_module_z": np.asarray(v["within_z"], float).tolist(),
+        "brokerage_role": [GA_ROLES[r] for r in v["ga_role"].astype(np.int64).tolist()],
+        "circle": [c if c >= 0 else None for c in circle.tolist()],
+        "core": np.nan_to_num(v["core"]).astype(np.int64).tolist(),
+        "fragment": np.nan_to_num(v["fragment"]).astype(np.int64).tolist(),
+        "is_articulation": (np.nan_to_num(v["articulation"]) > 0).tolist(),
+        "inferred_roles": roles,
+        "evidence": sparse(evidence, lambda e: e[0]), "evidence_zh": sparse(evidence, lambda e: e[1]),
+        "connector_evidence": sparse(bridging, lambda e: e[0]),
+        "connector_evidence_zh": sparse(bridging, lambda e: e[1]),
+        "role_mismatch": sparse(mismatch),
+    }
 
 
 def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
-                   rows: list[dict[str, Any]], roles: list[list[str]]) -> None:
+                   columns: dict[str, list[Any]], roles: list[list[str]]) -> None:
+    """Members' figures, inferred roles and circles are written at once, on three threads
+    (each in slices, one transaction per slice); then the imbalances."""
     run = result.run.id
-    connection.write_batches("analysis_members_write", rows, batch_size=BATCH)
-    connection.write_batches("analysis_roles_write",
-                             ({"node": int(table.node[i]), "roles": r} for i, r in enumerate(roles) if r),
-                             batch_size=BATCH, community=community, run=run)
-    connection.write("analysis_circles_write", community=community, run=run,
-                     rows=[_circle_row(c) for c in result.circles])
-    connection.run_auto("analysis_in_circle_clear", community=community)
+    with_roles = [i for i, r in enumerate(roles) if r]
     circle = table.values["circle_id"]
-    connection.write_batches("analysis_in_circle_write",
-                             ({"node": int(table.node[i]), "circle": int(circle[i])}
-                              for i in np.flatnonzero(circle >= 0)), batch_size=BATCH, run=run)
+    in_circle = np.flatnonzero(circle >= 0)
+
+    def circles() -> None:
+        connection.write("analysis_circles_write", community=community, run=run,
+                         rows=[_circle_row(c) for c in result.circles])
+        connection.run_auto("analysis_in_circle_clear", community=community)
+        connection.write_columns("analysis_in_circle_write",
+                                 {"node": table.node[in_circle].tolist(),
+                                  "circle": circle[in_circle].astype(np.int64).tolist()},
+                                 batch_size=BATCH, run=run)
+
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="analysis-write") as pool:
+        writes = [
+            pool.submit(connection.write_columns, "analysis_members_write", columns, batch_size=BATCH, run=run),
+            pool.submit(connection.write_columns, "analysis_roles_write",
+                        {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
+                        batch_size=BATCH, community=community, run=run),
+            pool.submit(circles)]
+        for write in writes:
+            write.result()
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
 

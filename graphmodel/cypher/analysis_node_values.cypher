@@ -1,11 +1,6 @@
-// The computed node values of the analysis graph for some nodes, as one list per value in the order of $nodes.
+// The computed node values of the analysis graph: one record per value, with its node ids and values as lists.
 // param: graph - the GDS graph name
-// param: nodes (list) - node ids
-UNWIND $nodes AS node
-RETURN collect(gds.util.nodeProperty($graph, node, 'influence')) AS influence,
-       collect(gds.util.nodeProperty($graph, node, 'received')) AS received,
-       collect(gds.util.nodeProperty($graph, node, 'circle')) AS circle,
-       collect(gds.util.nodeProperty($graph, node, 'fragment')) AS fragment,
-       collect(gds.util.nodeProperty($graph, node, 'core')) AS core,
-       collect(gds.util.nodeProperty($graph, node, 'betweenness')) AS betweenness,
-       collect(gds.util.nodeProperty($graph, node, 'articulation')) AS articulation
+// param: properties (list) - the node property names
+CALL gds.graph.nodeProperties.stream($graph, $properties)
+YIELD nodeId, nodeProperty, propertyValue
+RETURN nodeProperty AS name, collect(nodeId) AS nodes, collect(propertyValue) AS values

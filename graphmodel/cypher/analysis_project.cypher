@@ -1,4 +1,8 @@
 // Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included.
+// Nodes come first, in the order of their reversed id: GDS numbers nodes in the order it first sees them,
+// so the numbering follows the content, not the storage (the same data gives the same circles however it
+// was loaded), and sequential ids (u1, u2, ...) are spread over the whole range, because GDS's sampled
+// betweenness takes its sources from the lowest node numbers its degree-weighted draw accepts.
 // param: graph - the GDS graph name
 // param: community - the community id
 // param: type_weights (map) - weight per interaction type (reply, mention, reaction, message, other)
@@ -6,27 +10,32 @@
 // param: event_weight (float) - weight of attending the same event, per event
 // param: max_event_size (int) - events with more attendees add no co-attendance ties
 // param: cutoff (datetime) - the end of the period: later ties are left out; null for everything
-MATCH (a:Member {community: $community})
-WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
-CALL (a) {
-  MATCH (a)-[r:INTERACTED]->(b:Member)
-  WHERE $cutoff IS NULL OR r.at < $cutoff
-  RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
+CALL () {
+  MATCH (a:Member {community: $community})
+  WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
+  RETURN a, null AS b, null AS weight
+  ORDER BY reverse(a.id)
   UNION ALL
-  MATCH (a)-[s:SHARED]->(b:Member)
-  WHERE $cutoff IS NULL OR s.at < $cutoff
-  RETURN b, count(*) * $share_weight AS w
-  UNION ALL
-  MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
-  WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
-  RETURN b, count(e) * $event_weight AS w
-  UNION ALL
-  RETURN null AS b, 0.0 AS w
+  MATCH (a:Member {community: $community})
+  WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
+  CALL (a) {
+    MATCH (a)-[r:INTERACTED]->(b:Member)
+    WHERE $cutoff IS NULL OR r.at < $cutoff
+    RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
+    UNION ALL
+    MATCH (a)-[s:SHARED]->(b:Member)
+    WHERE $cutoff IS NULL OR s.at < $cutoff
+    RETURN b, count(*) * $share_weight AS w
+    UNION ALL
+    MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
+    WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
+    RETURN b, count(e) * $event_weight AS w
+  }
+  WITH a, b, w
+  // members who joined after the cutoff are not in the graph of that moment
+  WHERE $cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff
+  RETURN a, b, sum(w) AS weight
 }
-WITH a, b, sum(w) AS weight
-// a stable order, so GDS numbers the nodes by content, not by storage: the same data
-// gives the same circles however (and however often) it was loaded
-ORDER BY a.id, b.id
 WITH gds.graph.project($graph, a, b,
        {sourceNodeProperties: {member: CASE WHEN a.is_member THEN 1 ELSE 0 END},
         targetNodeProperties: CASE WHEN b IS NULL THEN null ELSE {member: CASE WHEN b.is_member THEN 1 ELSE 0 END} END,

@@ -103,3 +103,27 @@ def test_settled_makes_values_equal_that_differ_in_the_last_bits():
     assert out[2] == out[3]
     assert np.isnan(out[4]) and out[5] == 0.0 and out[6] == -2.5e-9
     assert settled(np.array([0.123456789012345]))[0] != settled(np.array([0.123456789013345]))[0]
+
+
+def test_circle_densities_count_each_tie_once():
+    from graphmodel.algorithms.circles import densities
+
+    # circle 0: a triangle (3 of 3 ties); circle 1: a path of 3 (2 of 3); node 6 in no circle
+    t = table_with_ties([0, 0, 0, 1, 1, 1, -1], [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (2, 3), (0, 6)])
+    assert densities(t) == {0: 1.0, 1: pytest.approx(2 / 3)}
+
+
+def test_betweenness_parts_add_up_to_the_sample():
+    from graphmodel.algorithms.metrics import betweenness_parts
+
+    assert betweenness_parts(None) == [None]
+    assert betweenness_parts(256) == [128, 128]
+    assert betweenness_parts(33) == [17, 16]
+    assert betweenness_parts(1) == [1]
+
+
+def test_values_are_aligned_by_node_id():
+    from graphmodel.algorithms.metrics import aligned
+
+    out = aligned(np.array([5, 9, 2, 7]), np.array([2, 5, 9]), np.array([0.2, 0.5, 0.9]))
+    assert out[:3].tolist() == [0.5, 0.9, 0.2] and np.isnan(out[3])
