@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -172,10 +172,12 @@ def analysis_runs(connection: Connection, community: str,
                            cutoff=None if as_of is None else as_of.cutoff)
 
 
-def read_role_snapshots(connection: Connection, community: str,
-                        as_of: AsOf | str | None = None) -> list[RoleSnapshot]:
-    """The inferred roles of every analysis run (before ``as_of``), oldest first."""
+def read_role_snapshots(connection: Connection, community: str, as_of: AsOf | str | None = None,
+                        only: Collection[str] | None = None) -> list[RoleSnapshot]:
+    """The inferred roles of every analysis run (before ``as_of``; of those ``only``), oldest first."""
     runs = analysis_runs(connection, community, as_of)
+    if only is not None:
+        runs = [r for r in runs if r["run"] in only]
     rows = connection.read("history_inferred_roles", community=community,
                            runs=[r["run"] for r in runs])
     by_run: dict[str, dict[str, list[str]]] = {r["run"]: {} for r in runs}
@@ -184,10 +186,11 @@ def read_role_snapshots(connection: Connection, community: str,
     return [RoleSnapshot(r["run"], r["seen"].to_native(), by_run[r["run"]]) for r in runs]
 
 
-def community_role_history(connection: Connection, community: str,
-                           as_of: AsOf | str | None = None) -> RoleHistory:
-    """Role transitions, leaders gained and lost and the role mix across analysis runs."""
-    return role_history(community, read_role_snapshots(connection, community, as_of))
+def community_role_history(connection: Connection, community: str, as_of: AsOf | str | None = None,
+                           only: Collection[str] | None = None) -> RoleHistory:
+    """Role transitions, leaders gained and lost and the role mix across analysis runs
+    (of those ``only``)."""
+    return role_history(community, read_role_snapshots(connection, community, as_of, only))
 
 
 def member_role_history(connection: Connection, community: str, member: str,

@@ -37,3 +37,29 @@ def densities(table: MemberTable) -> dict[int, float | None]:
     inner = (circle[table.tie_a] >= 0) & (circle[table.tie_a] == circle[table.tie_b])
     ties = np.bincount(circle[table.tie_a[inner]], minlength=len(sizes)) / 2  # each tie is there twice
     return {c: float(ties[c] / (k * (k - 1) / 2)) if k >= 2 else None for c, k in enumerate(sizes.tolist())}
+
+
+STRONGEST_TIES = 10  # per circle, the ties to other circles that are kept
+
+
+def circle_ties(table: MemberTable, strongest: int = STRONGEST_TIES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of circles (smaller id first) with how many member pairs are tied across them:
+    each circle's ``strongest`` pairs (most ties; ties broken by the other circle's id)."""
+    circle = table.values["circle_id"]
+    a, b = circle[table.tie_a], circle[table.tie_b]
+    across = (a >= 0) & (a < b)  # each undirected tie is there in both directions: keep one
+    if not across.any():
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty
+    width = int(circle.max()) + 1
+    codes, ties = np.unique(a[across] * width + b[across], return_counts=True)
+    source, target = codes // width, codes % width
+    # rank each pair within both of its circles; keep it when it is among either's strongest
+    pair = np.concatenate([np.arange(len(codes))] * 2)
+    end = np.concatenate([source, target])
+    other = np.concatenate([target, source])
+    order = np.lexsort((other, -np.concatenate([ties, ties]), end))
+    starts = np.searchsorted(end[order], end[order], side="left")
+    rank = np.arange(len(order)) - starts
+    kept = np.unique(pair[order][rank < strongest])
+    return source[kept], target[kept], ties[kept]

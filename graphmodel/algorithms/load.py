@@ -22,8 +22,12 @@ def _native(value: Any) -> Any:
 
 
 def load_analysis(connection, community: str, run: str | None = None,
-                  limit: int = RANKED_LIMIT) -> AnalysisResult:
-    """The latest finished analysis run of ``community`` (or ``run``), as ``analyze`` returned it."""
+                  limit: int = RANKED_LIMIT, members: bool = True) -> AnalysisResult:
+    """The latest finished analysis run of ``community`` (or ``run``), as ``analyze`` returned it.
+
+    ``members=False`` leaves out what is listed per member (every member's roles, every
+    circle's members), which at a million members is most of the reading.
+    """
     rows = connection.read("analysis_run_get", community=community, run=run)
     if not rows:
         raise NoAnalysis(f"{community!r} has no finished analysis run"
@@ -42,13 +46,16 @@ def load_analysis(connection, community: str, run: str | None = None,
     top = max((c.score for c in connectors), default=0) or 1.0
     connectors = [RankedMember(**{**c.__dict__, "score": round(c.score / top, 6)}) for c in connectors]
     circles = [Circle(r["circle_id"], r["size"], tuple(r["members"]), r["leader"], r["conductance"], r["density"])
-               for r in connection.read("analysis_circles_read", run=info.id)]
-    roles, mismatches = {}, []
-    for r in connection.read("analysis_roles_read", community=community, run=info.id):
-        inferred = tuple(sorted(r["inferred"], key=ROLE_PRECEDENCE.index))
-        roles[r["member_id"]] = MemberRoles(r["member_id"], inferred, tuple(r["declared"]))
-        for kind in r["mismatch"] or ():
-            mismatches.append(RoleMismatch(r["member_id"], kind, tuple(r["declared"]), tuple(r["inferred"]), ""))
+               for r in connection.read("analysis_circles_read", run=info.id, members=members)]
+    roles: dict[str, MemberRoles] = {}
+    if members:
+        for r in connection.read("analysis_roles_read", community=community, run=info.id):
+            inferred = tuple(sorted(r["inferred"], key=ROLE_PRECEDENCE.index))
+            roles[r["member_id"]] = MemberRoles(r["member_id"], inferred, tuple(r["declared"]))
+    mismatches = [RoleMismatch(r["member_id"], kind, tuple(r["declared"]),
+                               tuple(sorted(r["inferred"], key=ROLE_PRECEDENCE.index)), "")
+                  for r in connection.read("analysis_mismatches_read", community=community, run=info.id)
+                  for kind in r["mismatch"]]
     imbalances = [RoleImbalance(f["rule"], f["observed"], f["expected"], f["severity"], tuple(f["members"]),
                                 f["message"], f["message_zh"], f["lever"], f["lever_zh"])
                   for f in (row["finding"] for row in connection.read("analysis_imbalances_read", run=info.id))]

@@ -18,7 +18,10 @@ reports use. The graph side (all scoped by ``community``):
     (:Member)-[:HAS_ROLE {community, role, source: 'inferred', run, evidence}]->(:Role)
         one per inferred role; kept for every run, so runs can be compared
     (:Circle {community, run, id, size, leader, conductance, density, label})
-        -[:OF]->(:AnalysisRun); (:Member)-[:IN_CIRCLE {run}]->(:Circle)
+        -[:OF]->(:AnalysisRun); (:Member)-[:IN_CIRCLE {run}]->(:Circle) (the latest run's only)
+    (:Circle)-[:TIED_TO {run, ties}]->(:Circle)
+        member pairs tied across two circles (from the smaller circle id); each circle's ten
+        strongest such links are kept
     (:Imbalance {community, run, rule, observed, expected, severity, members,
                  message, message_zh, lever, lever_zh})-[:OF]->(:AnalysisRun)
 """

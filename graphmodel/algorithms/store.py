@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from graphmodel.algorithms.circles import circle_ties
 from graphmodel.algorithms.metrics import MemberTable
 from graphmodel.algorithms.results import AnalysisResult, Circle, RoleImbalance
 
@@ -66,6 +67,9 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
     def circles() -> None:
         connection.write("analysis_circles_write", community=community, run=run,
                          rows=[_circle_row(c) for c in result.circles])
+        source, target, ties = circle_ties(table)
+        connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
+                                                                "ties": ties.tolist()}, batch_size=BATCH, run=run)
         connection.run_auto("analysis_in_circle_clear", community=community)
         connection.write_columns("analysis_in_circle_write",
                                  {"node": table.node[in_circle].tolist(),

@@ -3,7 +3,8 @@
 // param: run - the analysis run id
 // param: role - leader or connector
 // param: limit (int) - at most this many
-MATCH (m:Member {community: $community})-[:HAS_ROLE {source: 'inferred', run: $run, role: $role}]->(:Role)
+MATCH (m:Member)-[h:HAS_ROLE]->(:Role) USING INDEX h:HAS_ROLE(run)
+WHERE h.run = $run AND h.role = $role AND h.source = 'inferred' AND m.community = $community
 RETURN m.id AS member_id, m.name AS name, coalesce(m.is_member, true) AS is_member,
        m.leader_score AS leader_score, m.betweenness AS betweenness, m.influence AS influence,
        m.participation AS participation, m.within_module_z AS within_module_z, m.circle AS circle,

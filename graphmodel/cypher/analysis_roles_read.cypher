@@ -1,9 +1,7 @@
-// Every member's inferred roles in a run and declared roles, with role mismatches of the latest run.
+// Every member's inferred roles in a run and declared roles.
 // param: community - the community id
 // param: run - the analysis run id
 MATCH (m:Member {community: $community})
 RETURN m.id AS member_id,
        COLLECT { MATCH (m)-[:HAS_ROLE {source: 'inferred', run: $run}]->(r:Role) RETURN r.name } AS inferred,
-       COLLECT { MATCH (m)-[:HAS_ROLE {source: 'declared'}]->(r:Role) RETURN DISTINCT r.name } AS declared,
-       CASE WHEN m.analysis_run = $run THEN m.role_mismatch END AS mismatch,
-       m.leader_score AS leader_score, m.influence AS influence
+       COLLECT { MATCH (m)-[:HAS_ROLE {source: 'declared'}]->(r:Role) RETURN DISTINCT r.name } AS declared

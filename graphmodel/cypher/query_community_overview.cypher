@@ -3,11 +3,8 @@
 MATCH (c:Community {id: $community})
 CALL (c) {
   MATCH (m:Member {community: c.id})
-  RETURN count(m) AS nodes, sum(CASE WHEN m.is_member THEN 1 ELSE 0 END) AS members
-}
-CALL (c) {
-  MATCH (:Member {community: c.id})-[r:INTERACTED]->()
-  RETURN count(r) AS interactions
+  RETURN count(m) AS nodes, sum(CASE WHEN m.is_member THEN 1 ELSE 0 END) AS members,
+         sum(COUNT { (m)-[:INTERACTED]->() }) AS interactions
 }
 CALL (c) {
   MATCH (:Member {community: c.id})-[s:SHARED]->()

@@ -1,7 +1,6 @@
-// Interactions between the circles of the latest analysis (for the map of circles): circle pairs and how many ties join them.
-// param: community - the community id
-MATCH (a:Member {community: $community})-[:INTERACTED|SHARED]->(b:Member)
-WHERE a.circle IS NOT NULL AND b.circle IS NOT NULL AND a.circle <> b.circle
-WITH CASE WHEN a.circle < b.circle THEN a.circle ELSE b.circle END AS source,
-     CASE WHEN a.circle < b.circle THEN b.circle ELSE a.circle END AS target
-RETURN source, target, count(*) AS ties
+// The ties between the circles of a run (for the map of circles): each circle's strongest links to other circles, as circle pairs and how many member pairs join them.
+// param: run - the analysis run id
+MATCH (a:Circle)-[t:TIED_TO]->(b:Circle) USING INDEX a:Circle(run, id)
+WHERE a.run = $run AND a.id IS NOT NULL AND t.run = $run
+RETURN a.id AS source, b.id AS target, t.ties AS ties
+ORDER BY source, target

@@ -19,5 +19,6 @@ CREATE INDEX analysis_run_community IF NOT EXISTS FOR (a:AnalysisRun) ON (a.comm
 CREATE INDEX fission_run_community IF NOT EXISTS FOR (f:FissionRun) ON (f.community);
 CREATE INDEX cascade_community IF NOT EXISTS FOR (c:Cascade) ON (c.community);
 CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community);
+CREATE INDEX has_role_run IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.run);
 CREATE INDEX imbalance_run IF NOT EXISTS FOR (f:Imbalance) ON (f.run);
 CREATE INDEX circle_community IF NOT EXISTS FOR (c:Circle) ON (c.community)

@@ -20,7 +20,8 @@ LANGUAGES = ("en", "zh")
 
 
 def report_text(connection, community: str, fmt: str = "html", lang: str = "en", run: str | None = None) -> str:
-    return render(build_document(gather(connection, community, run), lang), fmt)
+    # the JSON document lists every member's roles and every circle's members; the others show neither
+    return render(build_document(gather(connection, community, run, members=fmt == "json"), lang), fmt)
 
 
 def write_report(connection, community: str, output: str | Path, fmt: str = "html", lang: str = "en",

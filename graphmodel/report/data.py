@@ -39,6 +39,7 @@ class ReportData:
     cascade_depths: list[dict[str, Any]]
     spreaders: list[dict[str, Any]]
     changes: dict[str, Any]
+    role_mix: dict[str, int] = field(default_factory=dict)  # members per primary role in the run
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -60,33 +61,37 @@ def _catalogue(connection, name: str, **params) -> list[dict[str, Any]]:
     return _rows(connection.read(f"query_{name}", **params))
 
 
-def gather(connection, community: str, run: str | None = None) -> ReportData:
-    from graphmodel.history import community_role_history, fission_runs
+def gather(connection, community: str, run: str | None = None, members: bool = True) -> ReportData:
+    """What the report shows; ``members=False`` leaves out every member's roles and every
+    circle's member list (the HTML and Markdown reports show neither)."""
+    from graphmodel.history import analysis_runs, community_role_history, fission_runs
 
-    analysis = load_analysis(connection, community, run)
+    analysis = load_analysis(connection, community, run, members=members)
     [overview] = _catalogue(connection, "community_overview", community=community) or [{}]
     runs = fission_runs(connection, community)
-    history = community_role_history(connection, community)
-    changes: dict[str, Any] = {"runs": list(history.runs), "transitions": [], "leaders_gained": [],
+    every_run = [r["run"] for r in analysis_runs(connection, community)]
+    history = community_role_history(connection, community, only={*every_run[-2:], analysis.run.id})
+    changes: dict[str, Any] = {"runs": every_run, "transitions": [], "leaders_gained": [],
                                "leaders_lost": []}
-    if len(history.runs) >= 2:
-        last, previous = history.runs[-1], history.runs[-2]
+    if len(every_run) >= 2:
+        last, previous = every_run[-1], every_run[-2]
         changes["transitions"] = [
             {"from_role": t.from_role, "to_role": t.to_role, "members": t.members, "examples": list(t.examples)}
             for t in history.transitions if t.to_run == last and t.from_run == previous
             and t.from_role != t.to_role]
         for change in history.leaders:
-            if change.to_run == last:
+            if change.to_run == last and change.from_run == previous:
                 changes["leaders_gained"], changes["leaders_lost"] = list(change.gained), list(change.lost)
         changes["previous_run"] = previous
+    role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
     return ReportData(
         community=community, name=overview.get("name") or community,
         generated_at=datetime.now(timezone.utc).replace(microsecond=0), analysis=analysis, overview=overview,
         activity=_catalogue(connection, "activity_distribution", community=community),
         growth=_catalogue(connection, "members_joined_per_month", community=community),
-        circle_ties=_rows(connection.read("report_circle_ties", community=community)),
+        circle_ties=_rows(connection.read("report_circle_ties", run=analysis.run.id)),
         fission=_rows(runs[-1:])[0] if runs else None,
         cascades=_catalogue(connection, "cascades", community=community, limit=LISTED),
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
-        changes=changes)
+        changes=changes, role_mix=role_mix)

@@ -9,7 +9,6 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
-from graphmodel.history import primary_role
 from graphmodel.report.data import LISTED, QUERIES, ReportData
 from graphmodel.report.recommend import recommendations
 from graphmodel.report.summary import health, top_gaps
@@ -23,8 +22,7 @@ def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
     result = data.analysis
     run = result.run
     zh = lang == "zh"
-    members_only = {m: r for m, r in result.roles.items()}
-    mix = Counter(primary_role(r.inferred) for r in members_only.values() if r.inferred)
+    mix = Counter({role: count for role, count in data.role_mix.items() if count})
     total = sum(mix.values()) or 1
     return {
         "schema_version": SCHEMA_VERSION,

@@ -127,3 +127,25 @@ def test_values_are_aligned_by_node_id():
 
     out = aligned(np.array([5, 9, 2, 7]), np.array([2, 5, 9]), np.array([0.2, 0.5, 0.9]))
     assert out[:3].tolist() == [0.5, 0.9, 0.2] and np.isnan(out[3])
+
+
+def test_circle_ties_count_member_pairs_across_circles():
+    from graphmodel.algorithms.circles import circle_ties
+
+    # circles 0 and 1 joined by 2-3 and 1-4; circle 2 (node 6) tied to 0 by 0-6; node 7 in no circle
+    t = table_with_ties([0, 0, 0, 1, 1, 1, 2, -1], [(0, 1), (2, 3), (1, 4), (0, 6), (3, 7), (4, 5)])
+    source, target, ties = circle_ties(t)
+    assert list(zip(source.tolist(), target.tolist(), ties.tolist())) == [(0, 1, 2), (0, 2, 1)]
+
+
+def test_circle_ties_keep_each_circles_strongest():
+    from graphmodel.algorithms.circles import circle_ties
+
+    def pairs(found):
+        return list(zip(*(x.tolist() for x in found)))
+
+    # circles 0-1: 2 member pairs, 0-2: 1, 1-2: 1
+    t = table_with_ties([0, 0, 1, 2, 2], [(0, 2), (1, 2), (0, 3), (2, 4)])
+    assert pairs(circle_ties(t)) == [(0, 1, 2), (0, 2, 1), (1, 2, 1)]
+    # one each: 0 and 1 keep 0-1; circle 2's two equal ties go to the smaller id, 0; 1-2 is dropped
+    assert pairs(circle_ties(t, strongest=1)) == [(0, 1, 2), (0, 2, 1)]
