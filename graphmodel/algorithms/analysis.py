@@ -260,11 +260,12 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], gds: dict, figur
     lone: dict[str, list[int]] = {}  # circles tied to the rest of the community through one member only
     crossing = (circle[table.tie_a] >= 0) & (circle[table.tie_a] != circle[table.tie_b])
     inner, outer = table.tie_a[crossing], table.tie_b[crossing]
+    singles = [circle_ops.only_end(circle[inner], ends, len(table)) for ends in (inner, outer)]
     for c in np.unique(circle[inner]):
-        in_c = circle[inner] == c
-        for ends in (np.unique(inner[in_c]), np.unique(outer[in_c])):
-            if len(ends) == 1 and member[ends[0]]:
-                circles_held = lone.setdefault(table.ids[ends[0]], [])
+        for single in singles:
+            end = single.get(int(c))
+            if end is not None and member[end]:
+                circles_held = lone.setdefault(table.ids[end], [])
                 if int(c) not in circles_held:
                     circles_held.append(int(c))
     return imbalance.CommunityShape(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from graphmodel.algorithms.arrays import distinct
 from graphmodel.algorithms.metrics import MemberTable
 from graphmodel.algorithms.options import Thresholds
 
@@ -62,5 +63,5 @@ def neighbour_circles(table: MemberTable) -> np.ndarray:
     circle = table.values["circle_id"]
     valid = circle[table.tie_b] >= 0
     a, c = table.tie_a[valid], circle[table.tie_b][valid]
-    codes = np.unique(a * (circle.max() + 2) + c)
+    codes = distinct(a * (circle.max() + 2) + c)
     return np.bincount(codes // (circle.max() + 2), minlength=len(table))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from graphmodel.algorithms.arrays import distinct
 from graphmodel.algorithms.metrics import MemberTable
 
 NO_CIRCLE = -1
@@ -26,6 +27,15 @@ def circle_members(table: MemberTable) -> dict[int, np.ndarray]:
     order = np.argsort(circle, kind="stable")
     bounds = np.searchsorted(circle[order], np.arange(circle.max() + 2)) if len(circle) else []
     return {c: order[bounds[c]:bounds[c + 1]] for c in range(len(bounds) - 1) if bounds[c + 1] > bounds[c]}
+
+
+def only_end(circles: np.ndarray, ends: np.ndarray, width: int) -> dict[int, int]:
+    """For pairs (circle, end), the circles that have a single distinct end: {circle: end}."""
+    codes = distinct(circles.astype(np.int64) * width + ends)
+    circle, end = codes // width, codes % width
+    found, first, counts = np.unique(circle, return_index=True, return_counts=True)
+    once = counts == 1
+    return dict(zip(found[once].tolist(), end[first[once]].tolist()))
 
 
 def densities(table: MemberTable) -> dict[int, float | None]:

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from graphmodel.algorithms.arrays import distinct
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.model import roles
 
@@ -182,7 +183,7 @@ def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:
     ia[ok], ib[ok] = order[sa[ok]], order[sb[ok]]
     ok &= ia != ib
     low, high = np.minimum(ia[ok], ib[ok]), np.maximum(ia[ok], ib[ok])
-    codes = np.unique(low * n + high)
+    codes = distinct(low * n + high)
     low, high = codes // n, codes % n
     table.tie_a = np.concatenate([low, high])  # each undirected tie, in both directions
     table.tie_b = np.concatenate([high, low])
