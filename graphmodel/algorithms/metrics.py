@@ -83,9 +83,10 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
     figures["betweenness_sample"] = sample
     echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)")
          + ", articulation points, bridges")
-    # the longest algorithm starts first and streams on its own threads while the others run
+    # a sampled betweenness, the longest algorithm, streams in single-threaded parts while the
+    # others run; an exact one runs last, on all the threads GDS gives it
     parts = [pool.submit(_betweenness, connection, graph, part, options.seed + k)
-             for k, part in enumerate(betweenness_parts(sample))]
+             for k, part in enumerate(betweenness_parts(sample))] if sample else []
     connection.run_auto("analysis_articulation", graph=graph)
     figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
     echo("influence: PageRank and weighted in-degree")
@@ -99,7 +100,8 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
     figures["conductance"] = {r["community"]: r["conductance"]
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
     values = _node_values(connection, graph)
-    betweenness = sum(aligned(values.node, *part.result()) for part in parts)
+    found = [part.result() for part in parts] or [_betweenness(connection, graph, None, options.seed)]
+    betweenness = sum(aligned(values.node, *part) for part in found)
     values.values["betweenness"] = settled(betweenness)
     return figures, values
 
