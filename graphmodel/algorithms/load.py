@@ -50,16 +50,19 @@ def load_analysis(connection, community: str, run: str | None = None,
     roles: dict[str, MemberRoles] = {}
     if members:
         for r in connection.read("analysis_roles_read", community=community, run=info.id):
-            inferred = tuple(sorted(r["inferred"], key=ROLE_PRECEDENCE.index))
-            roles[r["member_id"]] = MemberRoles(r["member_id"], inferred, tuple(r["declared"]))
-    mismatches = [RoleMismatch(r["member_id"], kind, tuple(r["declared"]),
-                               tuple(sorted(r["inferred"], key=ROLE_PRECEDENCE.index)), "")
+            member = r["member_id"]
+            roles[member] = MemberRoles(member, _in_precedence(r["inferred"]), tuple(r["declared"]))
+    mismatches = [RoleMismatch(r["member_id"], kind, tuple(r["declared"]), _in_precedence(r["inferred"]), "")
                   for r in connection.read("analysis_mismatches_read", community=community, run=info.id)
                   for kind in r["mismatch"]]
     imbalances = [RoleImbalance(f["rule"], f["observed"], f["expected"], f["severity"], tuple(f["members"]),
                                 f["message"], f["message_zh"], f["lever"], f["lever_zh"])
                   for f in (row["finding"] for row in connection.read("analysis_imbalances_read", run=info.id))]
     return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, imbalances, figures)
+
+
+def _in_precedence(roles: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(roles, key=ROLE_PRECEDENCE.index))
 
 
 def _ranked(connection, community: str, run: str, role: str, score: str, limit: int) -> list[RankedMember]:

@@ -141,14 +141,20 @@ def _node_values(connection, graph: str) -> GdsValues:
 def aligned(node: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     """``values`` (given for ``ids``) in the order of ``node``; NaN where a node has none."""
     out = np.full(len(node), np.nan)
-    if len(ids) == 0 or len(node) == 0:
-        return out
-    order = np.argsort(ids, kind="stable")
-    found = np.searchsorted(ids[order], node)
-    inside = found < len(ids)
-    inside[inside] &= ids[order[found[inside]]] == node[inside]
-    out[inside] = values[order[found[inside]]]
+    at, found = positions(ids, node)
+    out[found] = values[at[found]]
     return out
+
+
+def positions(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` stands in ``ids`` (unsorted, distinct), and whether it is there."""
+    order = np.argsort(ids, kind="stable")
+    at = np.searchsorted(ids[order], wanted)
+    found = at < len(ids)
+    found[found] &= ids[order[at[found]]] == wanted[found]
+    at[found] = order[at[found]]
+    at[~found] = 0
+    return at, found
 
 
 SETTLED_DIGITS = 12
@@ -175,15 +181,9 @@ def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:
         table.values[name] = aligned(table.node, gds.node, values)
     a, b = gds.tie_source, gds.tie_target
     n = len(table)
-    # the table is in member id order; find each tie's end through the sorted node ids
-    order = np.argsort(table.node, kind="stable")
-    sorted_node = table.node[order]
-    sa, sb = np.searchsorted(sorted_node, a), np.searchsorted(sorted_node, b)
-    ok = (sa < n) & (sb < n)
-    ok[ok] &= (sorted_node[sa[ok]] == a[ok]) & (sorted_node[sb[ok]] == b[ok])
-    ia, ib = np.zeros_like(sa), np.zeros_like(sb)
-    ia[ok], ib[ok] = order[sa[ok]], order[sb[ok]]
-    ok &= ia != ib
+    # the table is in member id order; find each tie's ends among its nodes
+    (ia, found_a), (ib, found_b) = positions(table.node, a), positions(table.node, b)
+    ok = found_a & found_b & (ia != ib)
     low, high = np.minimum(ia[ok], ib[ok]), np.maximum(ia[ok], ib[ok])
     codes = distinct(low * n + high)
     low, high = codes // n, codes % n
