@@ -70,7 +70,7 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
         source, target, ties = circle_ties(table)
         connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
                                                                 "ties": ties.tolist()}, batch_size=BATCH, run=run)
-        connection.run_auto("analysis_in_circle_clear", community=community)
+        clear_memberships(connection, community, run)
         connection.write_columns("analysis_in_circle_write",
                                  {"node": table.node[in_circle].tolist(),
                                   "circle": circle[in_circle].astype(np.int64).tolist()},
@@ -87,6 +87,36 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
             write.result()
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
+
+
+def clear_memberships(connection, community: str, run: str) -> int:
+    """Remove the circle memberships of earlier runs, circle by circle in slices of about
+    BATCH, each its own write transaction: retried on a deadlock or on data another
+    transaction changed meanwhile (the members are being written at the same time)."""
+    held = connection.read("analysis_in_circle_held", community=community, run=run)
+    deleted = 0
+    for group in weighted_slices([row["held"] for row in held], BATCH):
+        nodes = [held[i]["node"] for i in group]
+        while True:
+            [row] = connection.write("analysis_in_circle_delete", node=nodes, limit=BATCH)
+            deleted += row["deleted"]
+            if row["deleted"] < BATCH:
+                break
+    return deleted
+
+
+def weighted_slices(weights: list[int], limit: int) -> list[list[int]]:
+    """Consecutive indexes grouped so that each group's weights add up to at most ``limit``
+    (a weight above it gets a group of its own)."""
+    groups: list[list[int]] = []
+    total = limit + 1
+    for i, weight in enumerate(weights):
+        if total + weight > limit:
+            groups.append([])
+            total = 0
+        groups[-1].append(i)
+        total += weight
+    return groups
 
 
 def _circle_row(c: Circle) -> dict[str, Any]:

@@ -211,3 +211,27 @@ def test_analysis_catalogue_queries(connection, community, tmp_path):
     assert ("paper_leader", "b3") in {(r["kind"], r["member_id"]) for r in run("role_mismatches", community=community)}
     buckets = run("activity_distribution", community=community)
     assert sum(r["members"] for r in buckets) == 17 and buckets[0]["from_interactions"] == 0
+
+
+def test_a_new_run_moves_the_circle_memberships(connection, community, tmp_path, monkeypatch):
+    from graphmodel.algorithms import store
+
+    monkeypatch.setattr(store, "BATCH", 3)  # several slices, and circles larger than one
+    left = [(f"a{i}", f"a{j}") for i in range(6) for j in range(i + 1, 6)]
+    right = [(f"b{i}", f"b{j}") for i in range(5) for j in range(i + 1, 5)]
+    load_edges(connection, community, tmp_path, left + right + [("a0", "b0")])
+    first = analyze(connection, community, EXACT)
+    second = analyze(connection, community, EXACT)
+
+    def memberships():
+        return connection.driver.execute_query(
+            "MATCH (m:Member {community: $c})-[r:IN_CIRCLE]->(k:Circle) "
+            "RETURN r.run AS run, k.run AS circle_run, k.id AS circle, count(m) AS members",
+            c=community).records
+
+    assert {(r["run"], r["circle_run"]) for r in memberships()} == {(second.run.id, second.run.id)}
+    assert sorted((r["circle"], r["members"]) for r in memberships()) == sorted(
+        (c.circle_id, c.size) for c in second.circles)
+    [kept] = connection.driver.execute_query(
+        "MATCH (k:Circle {run: $run}) RETURN count(k) AS circles", run=first.run.id).records
+    assert kept["circles"] == len(first.circles) == 2

@@ -149,3 +149,11 @@ def test_circle_ties_keep_each_circles_strongest():
     assert pairs(circle_ties(t)) == [(0, 1, 2), (0, 2, 1), (1, 2, 1)]
     # one each: 0 and 1 keep 0-1; circle 2's two equal ties go to the smaller id, 0; 1-2 is dropped
     assert pairs(circle_ties(t, strongest=1)) == [(0, 1, 2), (0, 2, 1)]
+
+
+def test_weighted_slices_stay_under_the_limit():
+    from graphmodel.algorithms.store import weighted_slices
+
+    assert weighted_slices([], 10) == []
+    assert weighted_slices([4, 5, 1, 3, 20, 2, 10], 10) == [[0, 1, 2], [3], [4], [5], [6]]
+    assert weighted_slices([3, 3, 3, 3], 6) == [[0, 1], [2, 3]]
