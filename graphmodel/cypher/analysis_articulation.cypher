@@ -1,5 +1,5 @@
 // Articulation points: members whose removal splits their fragment.
 // param: graph - the GDS graph name
-CALL gds.articulationPoints.mutate($graph, {relationshipTypes: ['UTIE'], mutateProperty: 'articulation'})
+CALL gds.articulationPoints.mutate($graph, {relationshipTypes: ['UTIE'], mutateProperty: 'articulation', logProgress: false})
 YIELD articulationPointCount
 RETURN articulationPointCount

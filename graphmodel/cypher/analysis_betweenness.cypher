@@ -4,8 +4,9 @@
 // param: graph - the GDS graph name
 // param: sample (int) - source nodes sampled; null for exact betweenness
 // param: seed (int) - the sampling seed
-WITH CASE WHEN $sample IS NULL THEN {relationshipTypes: ['UTIE']}
-     ELSE {relationshipTypes: ['UTIE'], samplingSize: $sample, samplingSeed: $seed, concurrency: 1} END AS config
+WITH CASE WHEN $sample IS NULL THEN {relationshipTypes: ['UTIE'], logProgress: false}
+     ELSE {relationshipTypes: ['UTIE'], samplingSize: $sample, samplingSeed: $seed, concurrency: 1,
+           logProgress: false} END AS config
 CALL gds.betweenness.stream($graph, config)
 YIELD nodeId, score
 RETURN collect(nodeId) AS nodes, collect(score) AS scores

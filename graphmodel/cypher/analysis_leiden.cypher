@@ -4,6 +4,6 @@
 // param: gamma (float) - the resolution
 CALL gds.leiden.mutate($graph, {relationshipTypes: ['UTIE'], relationshipWeightProperty: 'weight',
                                 randomSeed: $seed, concurrency: 1, gamma: $gamma,
-                                includeIntermediateCommunities: false, mutateProperty: 'circle'})
+                                includeIntermediateCommunities: false, mutateProperty: 'circle', logProgress: false})
 YIELD communityCount, modularity, ranLevels
 RETURN communityCount, modularity, ranLevels

@@ -2,6 +2,6 @@
 // param: graph - the GDS graph name
 // param: damping (float) - the damping factor
 CALL gds.pageRank.mutate($graph, {relationshipTypes: ['TIE'], relationshipWeightProperty: 'weight',
-                                  dampingFactor: $damping, mutateProperty: 'influence'})
+                                  dampingFactor: $damping, mutateProperty: 'influence', logProgress: false})
 YIELD ranIterations, didConverge
 RETURN ranIterations, didConverge

@@ -41,6 +41,7 @@ _JVM_FLAGS = (
     "-XX:FlightRecorderOptions=stackdepth=256",
     "-XX:+UnlockDiagnosticVMOptions",
     "-XX:+DebugNonSafepoints",
+    "-Dorg.neo4j.gds.utils.GdsFeatureToggles.useUncompressedAdjacencyList=true",
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
