@@ -13,6 +13,7 @@ from graphmodel.algorithms.metrics import MemberTable
 from graphmodel.algorithms.results import AnalysisResult, Circle, RoleImbalance
 
 BATCH = 10_000
+WRITERS = 2  # threads writing members' results, each its own share of the members
 
 
 def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.ndarray,
@@ -57,33 +58,35 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
 
 def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
                    columns: dict[str, list[Any]], roles: list[list[str]]) -> None:
-    """Members' figures, inferred roles and circles are written at once, on three threads
-    (each in slices, one transaction per slice); then the imbalances."""
+    """The run's circles and the ties between them; earlier runs' memberships cleared; then
+    the members' figures, inferred roles and circle memberships, by WRITERS threads that
+    each take their own share of the members (so no two transactions wait for the same
+    member); then the imbalances. Each write is in slices, one transaction per slice."""
     run = result.run.id
-    with_roles = [i for i, r in enumerate(roles) if r]
+    connection.write("analysis_circles_write", community=community, run=run,
+                     rows=[_circle_row(c) for c in result.circles])
+    source, target, ties = circle_ties(table)
+    connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
+                                                            "ties": ties.tolist()}, batch_size=BATCH, run=run)
+    clear_memberships(connection, community, run)
     circle = table.values["circle_id"]
-    in_circle = np.flatnonzero(circle >= 0)
 
-    def circles() -> None:
-        connection.write("analysis_circles_write", community=community, run=run,
-                         rows=[_circle_row(c) for c in result.circles])
-        source, target, ties = circle_ties(table)
-        connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
-                                                                "ties": ties.tolist()}, batch_size=BATCH, run=run)
-        clear_memberships(connection, community, run)
+    def write_members(share: np.ndarray) -> None:
+        rows = share.tolist()
+        connection.write_columns("analysis_members_write", {k: [v[i] for i in rows] for k, v in columns.items()},
+                                 batch_size=BATCH, run=run)
+        with_roles = [i for i in rows if roles[i]]
+        connection.write_columns("analysis_roles_write",
+                                 {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
+                                 batch_size=BATCH, community=community, run=run)
+        in_circle = share[circle[share] >= 0]
         connection.write_columns("analysis_in_circle_write",
                                  {"node": table.node[in_circle].tolist(),
                                   "circle": circle[in_circle].astype(np.int64).tolist()},
                                  batch_size=BATCH, run=run)
 
-    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="analysis-write") as pool:
-        writes = [
-            pool.submit(connection.write_columns, "analysis_members_write", columns, batch_size=BATCH, run=run),
-            pool.submit(connection.write_columns, "analysis_roles_write",
-                        {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
-                        batch_size=BATCH, community=community, run=run),
-            pool.submit(circles)]
-        for write in writes:
+    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="analysis-write") as pool:
+        for write in [pool.submit(write_members, share) for share in np.array_split(np.arange(len(table)), WRITERS)]:
             write.result()
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
@@ -91,8 +94,7 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
 
 def clear_memberships(connection, community: str, run: str) -> int:
     """Remove the circle memberships of earlier runs, circle by circle in slices of about
-    BATCH, each its own write transaction: retried on a deadlock or on data another
-    transaction changed meanwhile (the members are being written at the same time)."""
+    BATCH, each its own write transaction (retried by the driver on transient errors)."""
     held = connection.read("analysis_in_circle_held", community=community, run=run)
     deleted = 0
     for group in weighted_slices([row["held"] for row in held], BATCH):
