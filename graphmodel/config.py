@@ -75,7 +75,7 @@ SETTINGS: tuple[Setting, ...] = (
             "HTTP port of the local server (Neo4j Browser); off unless set."),
     Setting("heap", "GRAPHMODEL_HEAP", "6g", _memory,
             "Maximum JVM heap of the local server (GDS graphs live here)."),
-    Setting("pagecache", "GRAPHMODEL_PAGECACHE", "3g", _memory,
+    Setting("pagecache", "GRAPHMODEL_PAGECACHE", "8g", _memory,
             "Page cache of the local server."),
 )
 

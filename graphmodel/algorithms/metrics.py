@@ -19,7 +19,7 @@ from graphmodel.algorithms.arrays import distinct
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.model import roles
 
-GDS_VALUES = ("influence", "received", "circle", "fragment", "core", "betweenness", "articulation")
+GDS_VALUES = ("influence", "circle", "fragment", "core", "betweenness", "articulation")
 
 
 @dataclass
@@ -89,9 +89,8 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
              for k, part in enumerate(betweenness_parts(sample))] if sample else []
     connection.run_auto("analysis_articulation", graph=graph)
     figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
-    echo("influence: PageRank and weighted in-degree")
+    echo("influence: PageRank")
     figures["pagerank"] = connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0]
-    connection.run_auto("analysis_degree", graph=graph)
     echo("circles: Leiden (seeded), fragments, k-core")
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
     figures["modularity"] = leiden["modularity"]

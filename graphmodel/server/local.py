@@ -147,7 +147,7 @@ class LocalServer:
         home: Path,
         bolt_port: int = 7687,
         heap: str = "6g",
-        pagecache: str = "3g",
+        pagecache: str = "8g",
         http_port: int | None = None,
     ) -> None:
         self.home = Path(home)

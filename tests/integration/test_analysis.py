@@ -235,3 +235,44 @@ def test_a_new_run_moves_the_circle_memberships(connection, community, tmp_path,
     [kept] = connection.driver.execute_query(
         "MATCH (k:Circle {run: $run}) RETURN count(k) AS circles", run=first.run.id).records
     assert kept["circles"] == len(first.circles) == 2
+
+
+ACTIVITY = [  # (source, target, type, at): replies, repeats, a self-reply, one without a time
+    ("m0", "m1", "reply", "2024-02-01"), ("m0", "m1", "reply", "2024-03-01"), ("m0", "m1", "mention", "2024-05-20"),
+    ("m1", "m0", "reply", "2024-02-02"), ("m2", "m0", "message", "2024-02-03"), ("m2", "m0", "reply", "2024-06-01"),
+    ("m3", "m0", "reaction", "2024-02-04"), ("m3", "m3", "reply", "2024-02-05"), ("m4", "m2", "reply", ""),
+    ("m1", "m2", "message", "2024-04-10"), ("m5", "m4", "reply", "2024-01-15")]
+
+
+@pytest.mark.parametrize("as_of", [None, "2024-03-31"])
+def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, community, tmp_path, as_of):
+    from datetime import date, datetime, timezone
+
+    from graphmodel.algorithms.analysis import MS_PER_DAY, RETENTION_DAYS
+
+    members = [f"m{i}" for i in range(6)]
+    directory = tmp_path / community
+    with InterchangeWriter(directory) as out:
+        out.write("members", ({"member_id": m, "name": m, "joined_at": "2024-01-01"} for m in members))
+        out.write("interactions", ({"source": s, "target": t, "type": k, "at": at} for s, t, k, at in ACTIVITY))
+    assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
+    result = analyze(connection, community, AnalysisOptions(min_circle_size=1), as_of=as_of)
+
+    cutoff = date.fromisoformat(as_of) if as_of else None
+    counted = [(s, t, k, date.fromisoformat(at) if at else None) for s, t, k, at in ACTIVITY
+               if cutoff is None or (at and date.fromisoformat(at) <= cutoff)]
+    activity = {m: sum((s == m) + (t == m) for s, t, _, _ in counted) for m in members}
+    rows = connection.driver.execute_query(
+        "MATCH (m:Member {community: $c}) RETURN m.id AS id, m.activity AS activity", c=community).records
+    assert {r["id"]: r["activity"] for r in rows} == activity
+
+    ms = {d: int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp() * 1000)
+          for _, _, _, d in counted if d}
+    last = {m: max((ms[d] for s, _, _, d in counted if s == m and d), default=-1) for m in members}
+    joined = ms.get(date(2024, 1, 1), int(datetime(2024, 1, 1, tzinfo=timezone.utc).timestamp() * 1000))
+    end = (int(datetime.fromisoformat(as_of).replace(tzinfo=timezone.utc).timestamp() * 1000) + MS_PER_DAY
+           if as_of else max(max(last.values()), joined))
+    window = RETENTION_DAYS * MS_PER_DAY
+    retained = [last[m] >= end - window for m in members] if joined <= end - window else []
+    expected = round(sum(retained) / len(retained), 4) if retained else None
+    assert result.figures["overall"]["retention"] == expected

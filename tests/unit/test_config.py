@@ -21,7 +21,7 @@ def test_precedence_flag_env_file_default(tmp_path):
     assert settings.database == "flagdb"  # flag beats env and file
     assert settings.bolt_port == 7002  # env beats file
     assert settings.heap == "2g"  # file beats default
-    assert settings.pagecache == "3g"  # default
+    assert settings.pagecache == "8g"  # default
 
 
 def test_config_file_from_env_variable(tmp_path):
