@@ -71,22 +71,23 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
     clear_memberships(connection, community, run)
     circle = table.values["circle_id"]
 
-    def write_members(share: np.ndarray) -> None:
-        rows = share.tolist()
-        connection.write_columns("analysis_members_write", {k: [v[i] for i in rows] for k, v in columns.items()},
+    def write_members(start: int, stop: int) -> None:
+        connection.write_columns("analysis_members_write", {k: v[start:stop] for k, v in columns.items()},
                                  batch_size=BATCH, run=run)
-        with_roles = [i for i in rows if roles[i]]
+        with_roles = [i for i in range(start, stop) if roles[i]]
         connection.write_columns("analysis_roles_write",
                                  {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
                                  batch_size=BATCH, community=community, run=run)
+        share = np.arange(start, stop)
         in_circle = share[circle[share] >= 0]
         connection.write_columns("analysis_in_circle_write",
                                  {"node": table.node[in_circle].tolist(),
                                   "circle": circle[in_circle].astype(np.int64).tolist()},
                                  batch_size=BATCH, run=run)
 
+    bounds = np.linspace(0, len(table), WRITERS + 1).astype(int).tolist()
     with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="analysis-write") as pool:
-        for write in [pool.submit(write_members, share) for share in np.array_split(np.arange(len(table)), WRITERS)]:
+        for write in [pool.submit(write_members, start, stop) for start, stop in zip(bounds, bounds[1:])]:
             write.result()
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
