@@ -82,6 +82,11 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def default(name: str) -> Any:
+    """The default value of a setting."""
+    return _BY_NAME[name].default
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path

@@ -93,19 +93,16 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
                      rows=[_imbalance_row(f) for f in result.imbalances])
 
 
-def clear_memberships(connection, community: str, run: str) -> int:
+def clear_memberships(connection, community: str, run: str) -> None:
     """Remove the circle memberships of earlier runs, circle by circle in slices of about
     BATCH, each its own write transaction (retried by the driver on transient errors)."""
     held = connection.read("analysis_in_circle_held", community=community, run=run)
-    deleted = 0
     for group in weighted_slices([row["held"] for row in held], BATCH):
         nodes = [held[i]["node"] for i in group]
         while True:
             [row] = connection.write("analysis_in_circle_delete", node=nodes, limit=BATCH)
-            deleted += row["deleted"]
             if row["deleted"] < BATCH:
                 break
-    return deleted
 
 
 def weighted_slices(weights: list[int], limit: int) -> list[list[int]]:

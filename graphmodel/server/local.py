@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from graphmodel.config import default
 from graphmodel.errors import JavaNotFound, PortInUse, ServerError
 from graphmodel.server import assembly
 
@@ -145,10 +146,10 @@ class LocalServer:
     def __init__(
         self,
         home: Path,
-        bolt_port: int = 7687,
-        heap: str = "6g",
-        pagecache: str = "8g",
-        http_port: int | None = None,
+        bolt_port: int = default("bolt_port"),
+        heap: str = default("heap"),
+        pagecache: str = default("pagecache"),
+        http_port: int | None = default("http_port"),
     ) -> None:
         self.home = Path(home)
         self.bolt_port = bolt_port
