@@ -176,8 +176,10 @@ def _read_jsonl(path: Path, table: Table, encoding: str) -> Iterator[SourceRow |
                 values[column] = "true" if value else "false"
             elif isinstance(value, list):
                 values[column] = "|".join(str(v) for v in value)
-            else:
-                values[column] = str(value).strip() if not isinstance(value, dict) else json.dumps(value)
+            elif isinstance(value, dict):
+                values[column] = json.dumps(value)
+            else:  # blank after stripping is missing, as in CSV
+                values[column] = str(value).strip() or None
         if "\x00" in "".join(v for v in values.values() if v):
             yield Reject(name, number, "", "a value contains a NUL byte", text[:200])
             continue
