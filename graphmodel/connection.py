@@ -199,6 +199,10 @@ class Connection:
         """Run the named query in a write transaction; what it changed."""
         return self._run_write(name, cypher.text(name), params)[1]
 
+    def write_with_counters(self, name: str, **params: Any) -> tuple[list[dict[str, Any]], WriteCounters]:
+        """Run the named query in a write transaction; its rows and what it changed."""
+        return self._run_write(name, cypher.text(name), params)
+
     def write_batches(self, name: str, rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]],
                       batch_size: int = 10_000, on_batch: Callable[[int], None] | None = None,
                       **params: Any) -> WriteCounters:

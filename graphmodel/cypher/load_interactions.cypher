@@ -1,9 +1,14 @@
 // Load a batch of interactions.csv rows (endpoints exist already); the key makes reloads merge.
 // param: community - the community id
-// param: rows (list) - validated rows {s, t, type, w, at (epoch ms), k}
-UNWIND $rows AS row
-MATCH (a:Member {community: $community, id: row.s}) USING INDEX SEEK a:Member(community, id)
-MATCH (b:Member {community: $community, id: row.t}) USING INDEX SEEK b:Member(community, id)
-MERGE (a)-[r:INTERACTED {key: row.k}]->(b)
-SET r.type = row.type, r.weight = row.w,
-    r.at = CASE WHEN row.at IS NULL THEN null ELSE datetime({epochMillis: row.at}) END
+// param: s (list) - element ids of the source nodes (column i is row i)
+// param: t (list) - element ids of the target nodes
+// param: type (list) - interaction types
+// param: w (list) - weights
+// param: at (list) - times (epoch ms, or null)
+// param: k (list) - relationship keys
+UNWIND range(0, size($s) - 1) AS i
+MATCH (a:Member) WHERE elementId(a) = $s[i] AND a.community = $community
+MATCH (b:Member) WHERE elementId(b) = $t[i] AND b.community = $community
+MERGE (a)-[r:INTERACTED {key: $k[i]}]->(b)
+SET r.type = $type[i], r.weight = $w[i],
+    r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END

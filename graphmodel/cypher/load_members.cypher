@@ -1,4 +1,4 @@
-// Load a batch of members.csv rows: the member node, membership or outsider label, declared roles.
+// Load a batch of members.csv rows: the member node, membership or outsider label, declared roles; each node's element id.
 // param: community - the community id
 // param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold}
 UNWIND $rows AS row
@@ -15,7 +15,10 @@ FOREACH (_ IN CASE WHEN row.is_member THEN [1] ELSE [] END |
   SET j.joined_at = m.joined_at)
 FOREACH (_ IN CASE WHEN row.is_member THEN [] ELSE [1] END | SET m:Outsider)
 WITH m, row
-UNWIND range(0, size(row.roles) - 1) AS i
-MATCH (r:Role {name: row.roles[i]})
-MERGE (m)-[h:HAS_ROLE {key: row.role_keys[i]}]->(r)
-SET h.community = $community, h.role = r.name, h.source = 'declared'
+CALL (m, row) {
+  UNWIND range(0, size(row.roles) - 1) AS i
+  MATCH (r:Role {name: row.roles[i]})
+  MERGE (m)-[h:HAS_ROLE {key: row.role_keys[i]}]->(r)
+  SET h.community = $community, h.role = r.name, h.source = 'declared'
+}
+RETURN row.id AS id, elementId(m) AS node

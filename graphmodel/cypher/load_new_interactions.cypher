@@ -1,8 +1,13 @@
-// Load a batch of interactions.csv rows into a community that had none: CREATE (a repeated key fails the batch, which is then merged).
+// Load a batch of interactions.csv rows into a community that had none: CREATE (a repeated key fails the batch; the loader then creates its new rows and merges the repeats).
 // param: community - the community id
-// param: rows (list) - validated rows {s, t, type, w, at (epoch ms), k}
-UNWIND $rows AS row
-MATCH (a:Member {community: $community, id: row.s}) USING INDEX SEEK a:Member(community, id)
-MATCH (b:Member {community: $community, id: row.t}) USING INDEX SEEK b:Member(community, id)
-CREATE (a)-[:INTERACTED {key: row.k, type: row.type, weight: row.w,
-                         at: CASE WHEN row.at IS NULL THEN null ELSE datetime({epochMillis: row.at}) END}]->(b)
+// param: s (list) - element ids of the source nodes (column i is row i)
+// param: t (list) - element ids of the target nodes
+// param: type (list) - interaction types
+// param: w (list) - weights
+// param: at (list) - times (epoch ms, or null)
+// param: k (list) - relationship keys
+UNWIND range(0, size($s) - 1) AS i
+MATCH (a:Member) WHERE elementId(a) = $s[i] AND a.community = $community
+MATCH (b:Member) WHERE elementId(b) = $t[i] AND b.community = $community
+CREATE (a)-[:INTERACTED {key: $k[i], type: $type[i], weight: $w[i],
+                         at: CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END}]->(b)

@@ -1,9 +1,14 @@
 // Load a batch of shares.csv rows: source shared or invited, target received (endpoints exist already).
 // param: community - the community id
-// param: rows (list) - validated rows {s, t, at (epoch ms), channel, joined, k}
-UNWIND $rows AS row
-MATCH (a:Member {community: $community, id: row.s}) USING INDEX SEEK a:Member(community, id)
-MATCH (b:Member {community: $community, id: row.t}) USING INDEX SEEK b:Member(community, id)
-MERGE (a)-[r:SHARED {key: row.k}]->(b)
-SET r.at = CASE WHEN row.at IS NULL THEN null ELSE datetime({epochMillis: row.at}) END,
-    r.channel = row.channel, r.joined = row.joined
+// param: s (list) - element ids of the source nodes (column i is row i)
+// param: t (list) - element ids of the target nodes
+// param: at (list) - times (epoch ms, or null)
+// param: channel (list) - channels
+// param: joined (list) - whether the share brought the target in
+// param: k (list) - relationship keys
+UNWIND range(0, size($s) - 1) AS i
+MATCH (a:Member) WHERE elementId(a) = $s[i] AND a.community = $community
+MATCH (b:Member) WHERE elementId(b) = $t[i] AND b.community = $community
+MERGE (a)-[r:SHARED {key: $k[i]}]->(b)
+SET r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END,
+    r.channel = $channel[i], r.joined = $joined[i]

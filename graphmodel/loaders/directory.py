@@ -4,9 +4,9 @@
     summary = load_directory(connection, "exports/2024-06", "camp-7", name="训练营 7")
 
 Every table present is checked (encoding, header) before anything is written;
-rows are validated and written in batches (``UNWIND`` + ``MERGE`` in one
-transaction per batch, retried by the driver on transient errors); bad rows
-go to the reject file. Keys derived from the content make the load
+rows are validated and written in batches (``UNWIND`` + ``MERGE``, or ``CREATE``
+for edges into a community that has none yet, in one transaction per batch,
+retried by the driver on transient errors); bad rows go to the reject file. Keys derived from the content make the load
 idempotent: rerunning it, or rerunning it after an interruption, leaves the
 same graph, and a newer export adds only what is new.
 """
@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import neo4j
 
-from graphmodel.connection import batches
+from graphmodel.connection import WriteCounters, batches
 from graphmodel.errors import InputError
 from graphmodel.interchange import LOAD_ORDER, TABLES
 from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
@@ -31,13 +31,17 @@ from graphmodel.loaders.rejects import RejectFile
 from graphmodel.loaders.validate import Row, TableValidator
 
 DEFAULT_BATCH_SIZE = 10_000
-FRESH_TABLES = ("interactions", "shares")
 WRITERS = 2  # concurrent write transactions (the driver retries deadlocks between them)
 PIPELINE_DEPTH = 1  # batches validated ahead of those being written
+CREATE_ATTEMPTS = 3  # splits of a fresh batch into new and repeated keys before it is merged whole
 _COUNTING = threading.Lock()
 EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("id",), "attendance": ("m",)}
+# Edge tables written as columns (a list per field, cheaper to send than a map per row), their
+# endpoints "s" and "t" as element ids of the nodes (cheaper to find than through the index).
+EDGE_COLUMNS = {"interactions": ("type", "w", "at", "k"), "shares": ("at", "channel", "joined", "k")}
 
 Progress = Callable[[str, int], None]  # (table, rows just handled)
+Columns = dict[str, list[Any]]
 
 
 @dataclass
@@ -103,12 +107,12 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
 
         ensure_schema(connection)
         connection.write("load_community", community=community, display_name=name)
-    known: set[str] = set()
+    known: dict[str, str] = {}  # member id -> element id of its node (edges are written by node)
     fresh: set[str] = set()  # edge tables the community holds none of yet: written with CREATE
     if not dry_run:
-        known.update(r["id"] for r in connection.read("load_member_ids", community=community))
+        known.update((r["id"], r["node"]) for r in connection.read("load_member_ids", community=community))
         existing = connection.read("load_existing_edges", community=community)[0]
-        fresh = {table for table in FRESH_TABLES if not existing[table]}
+        fresh = {table for table in EDGE_COLUMNS if not existing[table]}
     # Validation (this thread) overlaps with writing; batches of one table are written by
     # WRITERS concurrent transactions, and each table is complete before the next starts
     # (edges need their members and events).
@@ -159,7 +163,7 @@ def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | No
 
 
 def _write_batch(connection, table: str, community: str, batch: list[Row], stats: TableSummary,
-                 summary: LoadSummary, rejects: RejectFile, known: set[str], fresh: set[str],
+                 summary: LoadSummary, rejects: RejectFile, known: dict[str, str], fresh: set[str],
                  progress: Progress | None) -> None:
     """Write one batch (in the writer thread); attendance of unknown events is rejected."""
     if table == "attendance":
@@ -172,24 +176,56 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], stats
         batch = [r for r in batch if r["e"] in known_events]
     endpoints = EDGE_ENDPOINTS.get(table)
     if endpoints:
-        ids = sorted({row[column] for row in batch for column in endpoints} - known)
+        ids = sorted({row[column] for column in endpoints for row in batch if row[column] not in known})
         if ids:
-            created = connection.write_counters("load_endpoints", community=community, ids=ids)
+            nodes, created = connection.write_with_counters("load_endpoints", community=community, ids=ids)
             with _COUNTING:
                 summary.outsiders_created += created.nodes_created
-            known.update(ids)
-    elif table == "members":
-        known.update(row["id"] for row in batch)
-    payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
-    counters = None
-    if table in fresh:
-        try:
-            counters = connection.write_counters(f"load_new_{table}", community=community, rows=payload)
-        except neo4j.exceptions.ConstraintError:
-            pass  # a key seen before (a repeated row): this batch merges, the next tries CREATE again
-    if counters is None:
-        counters = connection.write_counters(f"load_{table}", community=community, rows=payload)
+            known.update((r["id"], r["node"]) for r in nodes)
+    if table in EDGE_COLUMNS:
+        columns = {"s": [known[row["s"]] for row in batch], "t": [known[row["t"]] for row in batch]}
+        columns.update((c, [row[c] for row in batch]) for c in EDGE_COLUMNS[table])
+        if table in fresh:
+            counters = _create_edges(connection, table, community, columns)
+        else:
+            counters = connection.write_counters(f"load_{table}", community=community, **columns)
+    else:
+        payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
+        nodes, counters = connection.write_with_counters(f"load_{table}", community=community, rows=payload)
+        if table == "members":
+            known.update((r["id"], r["node"]) for r in nodes)
     with _COUNTING:
         stats.nodes_created += counters.nodes_created
         stats.relationships_created += counters.relationships_created
     _count_loaded(stats, batch, progress)
+
+
+def _create_edges(connection, table: str, community: str, columns: Columns) -> WriteCounters:
+    """Write edges of a table the community held none of: CREATE, much cheaper than MERGE.
+
+    A key already in the graph or earlier in the batch (a row repeated in the file)
+    fails the CREATE; then the rows with new keys are created and only the repeats
+    merged, after them, so a later row's values win as with MERGE. Another writer
+    may add one of the keys meanwhile: then the split is made again.
+    """
+    try:
+        return connection.write_counters(f"load_new_{table}", community=community, **columns)
+    except neo4j.exceptions.ConstraintError:
+        pass
+    for _ in range(CREATE_ATTEMPTS):
+        seen = set(connection.read(f"load_{table}_keys", keys=columns["k"])[0]["keys"])
+        new: list[int] = []
+        repeats: list[int] = []
+        for i, key in enumerate(columns["k"]):
+            (repeats if key in seen else new).append(i)
+            seen.add(key)
+        try:
+            created = connection.write_counters(f"load_new_{table}", community=community, **_rows_of(columns, new))
+        except neo4j.exceptions.ConstraintError:
+            continue
+        return created + connection.write_counters(f"load_{table}", community=community, **_rows_of(columns, repeats))
+    return connection.write_counters(f"load_{table}", community=community, **columns)
+
+
+def _rows_of(columns: Columns, rows: list[int]) -> Columns:
+    return {name: [values[i] for i in rows] for name, values in columns.items()}

@@ -30,7 +30,7 @@ class RowRejected(Exception):
 
 def relationship_key(community: str, kind: str, *parts: Any) -> str:
     """A stable key for a relationship from its community, kind and content."""
-    text = "\x1f".join("" if p is None else str(p) for p in (community, kind, *parts))
+    text = "\x1f".join(["" if p is None else str(p) for p in (community, kind, *parts)])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

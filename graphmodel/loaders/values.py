@@ -20,24 +20,33 @@ class BadValue(ValueError):
 def parse_time(text: str) -> int:
     """ISO 8601 (date or datetime; naive means UTC) or Unix seconds -> epoch milliseconds."""
     value = text.strip()
-    try:
-        number = float(value)
-    except ValueError:
-        number = None
-    if number is not None:
-        if not math.isfinite(number):
-            raise BadValue(f"{text!r} is not a time")
-        seconds = number / 1000 if abs(number) >= _MILLIS_FROM else number
-        return round(seconds * 1000)
+    if value[4:5] != "-":  # "YYYY-..." is tried as ISO first: a failed float() raises, which is slow
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+        if number is not None:
+            return _epoch_millis(number, text)
     try:
         moment = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
-        raise BadValue(f"{text!r} is not an ISO 8601 time or Unix seconds") from None
+        try:
+            return _epoch_millis(float(value), text)
+        except ValueError:
+            raise BadValue(f"{text!r} is not an ISO 8601 time or Unix seconds") from None
     if isinstance(moment, datetime) and len(value) == 10:  # a bare date
         moment = datetime.combine(moment.date(), time(), timezone.utc)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return round(moment.timestamp() * 1000)
+
+
+def _epoch_millis(number: float, text: str) -> int:
+    """Unix seconds (or milliseconds, when too large for seconds) -> epoch milliseconds."""
+    if not math.isfinite(number):
+        raise BadValue(f"{text!r} is not a time")
+    seconds = number / 1000 if abs(number) >= _MILLIS_FROM else number
+    return round(seconds * 1000)
 
 
 def parse_bool(text: str) -> bool:

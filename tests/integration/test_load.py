@@ -112,6 +112,23 @@ def test_a_newer_export_adds_only_what_is_new(connection, community, tmp_path):
     assert table.relationships_created == 1
 
 
+def test_rows_repeated_in_a_fresh_load_are_one_relationship_each(connection, community, tmp_path):
+    # A fresh community's edges are CREATEd; a repeated key (here twice in the first batch
+    # of four and again in the next) makes a batch create its new rows and merge the repeats.
+    repeated = "b,a,reply,1,2024-02-01T10:00:00Z\n"
+    rows = [repeated, "c,a,reply,1,2024-02-02\n", "c,b,mention,1,2024-02-03\n", repeated,
+            "a,c,reply,1,2024-02-04\n", repeated, "d,a,reply,1,2024-02-05\n", "d,b,reply,1,2024-02-06\n"]
+    source = write_dir(tmp_path / "x", interactions="source,target,type,weight,at\n" + "".join(rows))
+    summary = load_directory(connection, source, community, reject_path=tmp_path / "r.csv", batch_size=4)
+    [table] = summary.tables
+    assert (table.loaded, table.rejected, table.relationships_created) == (8, 0, 6)
+    [ties] = read(connection, "MATCH (a:Member {community: $c})-[r:INTERACTED]->(b) "
+                              "RETURN count(r) AS n, count(DISTINCT r.key) AS keys, "
+                              "collect(a.id + b.id + r.type) AS ties", c=community)
+    assert (ties["n"], ties["keys"]) == (6, 6)
+    assert sorted(ties["ties"]) == ["acreply", "bareply", "careply", "cbmention", "dareply", "dbreply"]
+
+
 def test_same_files_give_the_same_content_in_another_community(connection, community, export):
     other = community + "-b"
     try:

@@ -7,7 +7,7 @@ import pytest
 from graphmodel.errors import InputError
 from graphmodel.interchange import TABLES
 from graphmodel.loaders.encoding import detect_encoding
-from graphmodel.loaders.reader import Reject, SourceRow, check_header, read_table
+from graphmodel.loaders.reader import MAX_FIELD, Reject, SourceRow, check_header, read_table
 from graphmodel.loaders.validate import TableValidator, relationship_key
 from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_time, parse_weight
 
@@ -123,3 +123,33 @@ def test_validation_reasons_name_the_field():
 def test_keys_depend_on_content_and_community():
     assert relationship_key("c1", "interacted", "a", "b") == relationship_key("c1", "interacted", "a", "b")
     assert relationship_key("c1", "interacted", "a", "b") != relationship_key("c2", "interacted", "a", "b")
+
+
+def test_plain_and_quoted_lines_read_the_same_and_long_fields_are_refused(tmp_path):
+    # Lines without quotes are split directly, the others by the csv module: the same values either way.
+    long = "x" * (MAX_FIELD + 1)
+    data = ("source,target,type,weight,at\n"
+            " a , b ,reply,,\n"
+            '" a "," b ",reply,"",\n'
+            '"a,1",b\n'
+            f"{long},b\n"
+            f'"{long}\nend",b\n'
+            "c,d\n")
+    path = write(tmp_path / "interactions.csv", data)
+    items = list(read_table(path, TABLES["interactions"]))
+    good = [(i.line, i.values) for i in items if isinstance(i, SourceRow)]
+    row = {"source": "a", "target": "b", "type": "reply", "weight": None, "at": None}
+    assert good == [(2, row), (3, row),
+                    (4, {"source": "a,1", "target": "b", "type": None, "weight": None, "at": None}),
+                    (8, {"source": "c", "target": "d", "type": None, "weight": None, "at": None})]
+    assert [(i.line, i.field) for i in items if isinstance(i, Reject)] == [(5, "source"), (6, "source")]
+
+
+def test_times_that_look_like_dates_or_numbers():
+    assert parse_time("2024-01-01") == 1704067200000
+    assert parse_time("2024-01-01 10:00:00+08:00") == 1704074400000
+    assert parse_time("1706918400") == parse_time("1706918400000") == 1706918400000
+    assert parse_time("1.2e-5") == 0  # a number whose fifth character is a dash
+    for bad in ("2024-13-01", "nan", "soon"):
+        with pytest.raises(BadValue):
+            parse_time(bad)
