@@ -17,8 +17,8 @@ import numpy as np
 
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
-from graphmodel.algorithms.metrics import (BETWEENNESS_PARTS, MemberTable, attach_gds_values, read_members,
-                                           run_algorithms)
+from graphmodel.algorithms.metrics import (BETWEENNESS_PARTS, MemberTable, attach_gds_values, positions,
+                                           read_members, run_algorithms)
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.algorithms.projection import projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
@@ -26,7 +26,6 @@ from graphmodel.algorithms.store import member_columns, run_figures, write_analy
 from graphmodel.asof import parse_as_of
 from graphmodel.errors import UnknownCommunity
 from graphmodel.fission.forest import ShareEdges, build_forest
-from graphmodel.fission.source import read_shares
 from graphmodel.owner import new_owner, owner_is_gone
 
 MS_PER_DAY = 86_400_000
@@ -54,14 +53,14 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
         # the member table and the shares are read on their own threads while GDS works
         with ThreadPoolExecutor(max_workers=2 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
             members = pool.submit(read_members, connection, community, cutoff)
-            shares = pool.submit(read_shares, connection, community, moment)
+            shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
             echo(f"projecting {community!r} into GDS")
             with projected(connection, community, options, cutoff) as (graph, size, _estimate):
                 gds_figures, gds_values = run_algorithms(connection, graph, size.nodes, size.relationships,
                                                          options, echo, pool)
             table = members.result()
             attach_gds_values(table, gds_values)
-            gds_figures["deepest_chain"] = deepest_invitation_chain(shares.result(), table)
+            gds_figures["deepest_chain"] = deepest_invitation_chain(member_shares(shares.result()[0], table), table)
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
         result, columns, roles = _interpret(table, gds_figures, options, run, community, info, moment, size)
         if write:
@@ -168,6 +167,20 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
     columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
     return result, columns, inferred.roles
+
+
+def member_shares(row: dict[str, list], table: MemberTable) -> ShareEdges:
+    """Shares read by node (``analysis_shares``) as edges between the table's members and outsiders.
+
+    Reading node ids instead of member ids spares the server two property reads per share
+    and the client sorting the ids; the table is in member id order, as ``ShareEdges`` wants.
+    A share with an end outside the table (who joined after the cutoff) is left out.
+    """
+    (source, found_source), (target, found_target) = (
+        positions(table.node, np.asarray(row[end], np.int64)) for end in ("sources", "targets"))
+    keep = found_source & found_target
+    return ShareEdges(np.array(table.ids, dtype=str), source[keep], target[keep],
+                      np.asarray(row["at"], np.int64)[keep], np.asarray(row["joined"], bool)[keep])
 
 
 def deepest_invitation_chain(shares: ShareEdges, table: MemberTable) -> list[str]:

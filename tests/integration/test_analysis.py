@@ -276,3 +276,24 @@ def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, 
     retained = [last[m] >= end - window for m in members] if joined <= end - window else []
     expected = round(sum(retained) / len(retained), 4) if retained else None
     assert result.figures["overall"]["retention"] == expected
+
+
+@pytest.mark.parametrize("as_of, chain", [(None, ["o", "r", "a", "b", "c", "d"]),
+                                          ("2024-03-31", ["o", "r", "a", "b"])])
+def test_the_deepest_invitation_chain_follows_the_earliest_shares(connection, community, tmp_path, as_of, chain):
+    # r invites a, a invites b (b was also invited later by x: the earliest share wins), b invites c
+    # (after the cutoff), c invites d; y, invited before the cutoff, joined after it; o, an outsider,
+    # invited r: the chain starts at its root.
+    joined = {"r": "2024-01-01", "a": "2024-01-05", "b": "2024-02-01", "x": "2024-01-02", "c": "2024-04-02",
+              "d": "2024-04-10", "q": "2024-01-03", "y": "2024-05-01"}
+    shares = [("o", "r", "2023-12-20"), ("r", "a", "2024-01-04"), ("a", "b", "2024-01-30"),
+              ("x", "b", "2024-02-15"), ("b", "c", "2024-04-01"), ("c", "d", "2024-04-09"), ("r", "q", "2024-01-03"),
+              ("q", "y", "2024-03-01")]
+    directory = tmp_path / community
+    with InterchangeWriter(directory) as out:
+        out.write("members", ({"member_id": m, "name": m, "joined_at": at} for m, at in joined.items()))
+        out.write("interactions", ({"source": m, "target": "r", "type": "reply", "at": "2024-03-01"} for m in joined))
+        out.write("shares", ({"source": s, "target": t, "at": at, "joined": "true"} for s, t, at in shares))
+    assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
+    result = analyze(connection, community, AnalysisOptions(min_circle_size=1), as_of=as_of)
+    assert result.figures["deepest_chain"] == chain
