@@ -7,7 +7,9 @@
 // param: at (list) - times (epoch ms, or null)
 // param: k (list) - relationship keys
 UNWIND range(0, size($s) - 1) AS i
-MATCH (a:Member) WHERE elementId(a) = $s[i] AND a.community = $community
-MATCH (b:Member) WHERE elementId(b) = $t[i] AND b.community = $community
+// endpoints by element id and without a label: with a label, a plan made from an empty database's
+// statistics looked them up through the community index, scanning it for every row
+MATCH (a) WHERE elementId(a) = $s[i] AND a.community = $community
+MATCH (b) WHERE elementId(b) = $t[i] AND b.community = $community
 CREATE (a)-[:INTERACTED {key: $k[i], type: $type[i], weight: $w[i],
                          at: CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END}]->(b)

@@ -7,8 +7,10 @@
 // param: joined (list) - whether the share brought the target in
 // param: k (list) - relationship keys
 UNWIND range(0, size($s) - 1) AS i
-MATCH (a:Member) WHERE elementId(a) = $s[i] AND a.community = $community
-MATCH (b:Member) WHERE elementId(b) = $t[i] AND b.community = $community
+// endpoints by element id and without a label: with a label, a plan made from an empty database's
+// statistics looked them up through the community index, scanning it for every row
+MATCH (a) WHERE elementId(a) = $s[i] AND a.community = $community
+MATCH (b) WHERE elementId(b) = $t[i] AND b.community = $community
 MERGE (a)-[r:SHARED {key: $k[i]}]->(b)
 SET r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END,
     r.channel = $channel[i], r.joined = $joined[i]
