@@ -184,14 +184,17 @@ def member_shares(row: dict[str, list], table: MemberTable) -> ShareEdges:
 
 
 def deepest_invitation_chain(shares: ShareEdges, table: MemberTable) -> list[str]:
-    """The longest chain of invitations down to a member (earliest share wins), root first."""
+    """The longest chain of invitations down to a member (earliest share wins), root first.
+
+    ``shares`` are between the table's nodes (``member_shares``), so a forest index is a
+    table index.
+    """
     forest = build_forest(shares)
-    members = {m for m, is_member in zip(table.ids, table.is_member) if is_member}
-    ids = forest.ids
-    reached = [i for i in np.flatnonzero(forest.generation > 0) if ids[i] in members]
-    if not reached:
+    reached = np.flatnonzero((forest.generation > 0) & table.is_member)
+    if not reached.size:
         return []
-    deepest = max(reached, key=lambda i: (forest.generation[i], -i))
+    deepest = reached[np.argmax(forest.generation[reached])]  # the first, by id, of the deepest
+    ids = forest.ids
     return [str(ids[i]) for i in reversed(forest.path_to_root(int(deepest)))]
 
 
