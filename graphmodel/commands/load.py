@@ -62,7 +62,7 @@ def load_csv(app: AppContext, directory: str, community: str, name: str | None, 
     with row_progress(not app.quiet) as advance:
         summary = load_directory(connection, directory, community, name=name, dry_run=dry_run,
                                  reject_path=rejects, batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                 progress=advance)
+                                 progress=advance, echo=_to_stderr)
     report_load(summary, fmt)
 
 
@@ -92,7 +92,7 @@ def _chat_command(kind: str, what: str, example: str) -> None:
         with row_progress(not app.quiet) as advance:
             conversion, summary = load_export(connection, kind, source, community, name=name,
                                               reject_path=rejects, keep=keep, dry_run=dry_run,
-                                              progress=advance)
+                                              progress=advance, echo=_to_stderr)
         skipped = ", ".join(f"{n} {what}" for what, n in sorted(conversion.skipped.items()))
         app.echo(f"{kind} export: {conversion.messages} messages, {len(conversion.members)} people, "
                  f"{len(conversion.interactions)} interactions, {len(conversion.shares)} shares"
@@ -127,3 +127,7 @@ def report_load(summary, fmt: str) -> None:
     if summary.rejected:
         raise DataRejected(f"{summary.rejected} rows rejected; see {summary.reject_path} "
                            f"(file, line, field, reason)")
+
+
+def _to_stderr(message: str) -> None:
+    click.echo(message, err=True)

@@ -1,4 +1,4 @@
-// Load a batch of interactions.csv rows into a community that had none: CREATE (a repeated key fails the batch; the loader then creates its new rows and merges the repeats).
+// Load a batch of interactions.csv rows into a community that had none before this load: CREATE (the loader holds the community's lock and sends no key twice; repeats go through load_interactions).
 // param: community - the community id
 // param: s (list) - element ids of the source nodes (column i is row i)
 // param: t (list) - element ids of the target nodes

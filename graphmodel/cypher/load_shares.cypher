@@ -1,4 +1,4 @@
-// Load a batch of shares.csv rows: source shared or invited, target received (endpoints exist already).
+// Load a batch of shares.csv rows: source shared or invited, target received (endpoints exist already); the key makes reloads merge (found between the two members, not through an index).
 // param: community - the community id
 // param: s (list) - element ids of the source nodes (column i is row i)
 // param: t (list) - element ids of the target nodes

@@ -4,11 +4,17 @@
     summary = load_directory(connection, "exports/2024-06", "camp-7", name="训练营 7")
 
 Every table present is checked (encoding, header) before anything is written;
-rows are validated and written in batches (``UNWIND`` + ``MERGE``, or ``CREATE``
-for edges into a community that has none yet, in one transaction per batch,
-retried by the driver on transient errors); bad rows go to the reject file. Keys derived from the content make the load
-idempotent: rerunning it, or rerunning it after an interruption, leaves the
-same graph, and a newer export adds only what is new.
+rows are validated and written in batches (``UNWIND``, one transaction per batch,
+retried by the driver on transient errors); bad rows go to the reject file. Keys derived
+from the content make the load idempotent: rerunning it, or rerunning it after an
+interruption, leaves the same graph, and a newer export adds only what is new.
+
+A load holds the community's lock (the one jobs take), so no two loads of one community
+run at once. That is what keeps interactions and shares unique by key: the graph has no
+uniqueness constraint on them (its index cost a fifth of the server's time while loading).
+Their rows are created when the community held none of that table before the load and
+merged otherwise; a row whose key came earlier in the same load waits until the rest of
+its table is written and is then merged, in file order, so the later row's values win.
 """
 
 from __future__ import annotations
@@ -21,19 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-import neo4j
-
 from graphmodel.connection import WriteCounters, batches
 from graphmodel.errors import InputError
 from graphmodel.interchange import LOAD_ORDER, TABLES
+from graphmodel.jobs.lock import CommunityLock
 from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
 from graphmodel.loaders.rejects import RejectFile
+from graphmodel.loaders.seen_keys import SeenKeys
 from graphmodel.loaders.validate import Row, TableValidator
 
 DEFAULT_BATCH_SIZE = 10_000
 WRITERS = 2  # concurrent write transactions (the driver retries deadlocks between them)
 PIPELINE_DEPTH = 1  # batches validated ahead of those being written
-CREATE_ATTEMPTS = 3  # splits of a fresh batch into new and repeated keys before it is merged whole
 _COUNTING = threading.Lock()
 EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("id",), "attendance": ("m",)}
 # Edge tables written as columns (a list per field, cheaper to send than a map per row), their
@@ -41,7 +46,6 @@ EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("i
 EDGE_COLUMNS = {"interactions": ("type", "w", "at", "k"), "shares": ("at", "channel", "joined", "k")}
 
 Progress = Callable[[str, int], None]  # (table, rows just handled)
-Columns = dict[str, list[Any]]
 
 
 @dataclass
@@ -95,20 +99,33 @@ def table_files(directory: Path) -> dict[str, Path]:
 
 def load_directory(connection, directory: str | Path, community: str, *, name: str | None = None,
                    dry_run: bool = False, reject_path: str | Path | None = None,
-                   batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadSummary:
-    """Validate and (unless ``dry_run``) load every interchange table in ``directory``."""
-    started = time.perf_counter()
+                   batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+                   lock: bool = True, echo: Callable[[str], None] = lambda _: None) -> LoadSummary:
+    """Validate and (unless ``dry_run``) load every interchange table in ``directory``.
+
+    ``lock=False`` when the caller already holds the community's lock (a job does).
+    """
     directory = Path(directory)
     files = table_files(directory)
-    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
-    summary = LoadSummary(community, str(directory), dry_run)
     if not dry_run:
         from graphmodel.schema import ensure_schema
 
         ensure_schema(connection)
+    if dry_run or not lock:
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress)
+    with CommunityLock(connection, community, echo=echo):
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress)
+
+
+def _load(connection, directory: Path, files: dict[str, Path], community: str, name: str | None, dry_run: bool,
+          reject_path: str | Path | None, batch_size: int, progress: Progress | None) -> LoadSummary:
+    started = time.perf_counter()
+    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
+    summary = LoadSummary(community, str(directory), dry_run)
+    if not dry_run:
         connection.write("load_community", community=community, display_name=name)
     known: dict[str, str] = {}  # member id -> element id of its node (edges are written by node)
-    fresh: set[str] = set()  # edge tables the community holds none of yet: written with CREATE
+    fresh: set[str] = set()  # edge tables the community held none of before this load: created, not merged
     if not dry_run:
         known.update((r["id"], r["node"]) for r in connection.read("load_member_ids", community=community))
         existing = connection.read("load_existing_edges", community=community)[0]
@@ -124,16 +141,26 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
                 summary.tables.append(stats)
                 validator = TableValidator(table, community)
                 good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
+                seen = SeenKeys() if table in EDGE_COLUMNS and not dry_run else None
+                repeats: list[Row] = []  # rows whose key came earlier in this load: merged last, in order
                 for batch in batches(good, batch_size):
                     if dry_run:
                         _count_loaded(stats, batch, progress)
                         continue
-                    pending.append(writer.submit(_write_batch, connection, table, community, batch,
-                                                 stats, summary, rejects, known, fresh, progress))
+                    create = table in fresh
+                    if seen is not None:
+                        repeated = seen.repeated([row["k"] for row in batch])
+                        repeats.extend(row for row, again in zip(batch, repeated) if again)
+                        batch = [row for row, again in zip(batch, repeated) if not again]
+                    pending.append(writer.submit(_write_batch, connection, table, community, batch, create,
+                                                 stats, summary, rejects, known, progress))
                     while len(pending) > WRITERS + PIPELINE_DEPTH:
                         pending.popleft().result()
                 while pending:
                     pending.popleft().result()
+                for batch in batches(repeats, batch_size):
+                    _write_batch(connection, table, community, batch, False, stats, summary, rejects, known,
+                                 progress)
         except BaseException:
             writer.shutdown(cancel_futures=True)  # queued batches would only fail in turn
             raise
@@ -162,10 +189,16 @@ def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | No
         progress(stats.table, len(batch))
 
 
-def _write_batch(connection, table: str, community: str, batch: list[Row], stats: TableSummary,
-                 summary: LoadSummary, rejects: RejectFile, known: dict[str, str], fresh: set[str],
+def _write_batch(connection, table: str, community: str, batch: list[Row], create: bool, stats: TableSummary,
+                 summary: LoadSummary, rejects: RejectFile, known: dict[str, str],
                  progress: Progress | None) -> None:
-    """Write one batch (in the writer thread); attendance of unknown events is rejected."""
+    """Write one batch (in the writer thread); attendance of unknown events is rejected.
+
+    ``create``: an edge batch with no key in the graph or earlier in the batch, CREATEd
+    (about 2.5 times cheaper than MERGE).
+    """
+    if not batch:
+        return
     if table == "attendance":
         known_events = set(connection.read("load_events_known", community=community,
                                     ids=sorted({r["e"] for r in batch}))[0]["known"])
@@ -185,10 +218,8 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], stats
     if table in EDGE_COLUMNS:
         columns = {"s": [known[row["s"]] for row in batch], "t": [known[row["t"]] for row in batch]}
         columns.update((c, [row[c] for row in batch]) for c in EDGE_COLUMNS[table])
-        if table in fresh:
-            counters = _create_edges(connection, table, community, columns)
-        else:
-            counters = connection.write_counters(f"load_{table}", community=community, **columns)
+        query = f"load_new_{table}" if create else f"load_{table}"
+        counters = connection.write_counters(query, community=community, **columns)
     else:
         payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
         nodes, counters = connection.write_with_counters(f"load_{table}", community=community, rows=payload)
@@ -198,34 +229,3 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], stats
         stats.nodes_created += counters.nodes_created
         stats.relationships_created += counters.relationships_created
     _count_loaded(stats, batch, progress)
-
-
-def _create_edges(connection, table: str, community: str, columns: Columns) -> WriteCounters:
-    """Write edges of a table the community held none of: CREATE, much cheaper than MERGE.
-
-    A key already in the graph or earlier in the batch (a row repeated in the file)
-    fails the CREATE; then the rows with new keys are created and only the repeats
-    merged, after them, so a later row's values win as with MERGE. Another writer
-    may add one of the keys meanwhile: then the split is made again.
-    """
-    try:
-        return connection.write_counters(f"load_new_{table}", community=community, **columns)
-    except neo4j.exceptions.ConstraintError:
-        pass
-    for _ in range(CREATE_ATTEMPTS):
-        seen = set(connection.read(f"load_{table}_keys", keys=columns["k"])[0]["keys"])
-        new: list[int] = []
-        repeats: list[int] = []
-        for i, key in enumerate(columns["k"]):
-            (repeats if key in seen else new).append(i)
-            seen.add(key)
-        try:
-            created = connection.write_counters(f"load_new_{table}", community=community, **_rows_of(columns, new))
-        except neo4j.exceptions.ConstraintError:
-            continue
-        return created + connection.write_counters(f"load_{table}", community=community, **_rows_of(columns, repeats))
-    return connection.write_counters(f"load_{table}", community=community, **columns)
-
-
-def _rows_of(columns: Columns, rows: list[int]) -> Columns:
-    return {name: [values[i] for i in rows] for name, values in columns.items()}

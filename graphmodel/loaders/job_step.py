@@ -21,7 +21,8 @@ def run_load_step(connection, job, params) -> StepOutcome:
     from graphmodel.loaders.directory import load_directory
 
     summary = load_directory(connection, job.path(params["path"]), job.community,
-                             name=params.get("name"), reject_path=_rejects(job, params))
+                             name=params.get("name"), reject_path=_rejects(job, params),
+                             lock=False)  # the job holds the community's lock
     return _outcome(summary)
 
 
@@ -30,7 +31,7 @@ def run_load_chat_step(connection, job, params) -> StepOutcome:
 
     conversion, summary = load_export(
         connection, params.get("export", ""), job.path(params["path"]), job.community, name=params.get("name"),
-        reject_path=_rejects(job, params))
+        reject_path=_rejects(job, params), lock=False)  # the job holds the community's lock
     outcome = _outcome(summary)
     outcome.counts.update(messages=conversion.messages, not_mapped=sum(conversion.skipped.values()))
     return outcome

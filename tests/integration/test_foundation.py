@@ -44,7 +44,9 @@ def test_init_twice_is_idempotent(connection):
     constraints_after = connection.read_text("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name")[1]
     assert first == second
     assert constraints_before == constraints_after
-    assert {"member_key", "community_id", "interacted_key"} <= {r["name"] for r in constraints_after}
+    names = {r["name"] for r in constraints_after}
+    assert {"member_key", "community_id", "has_role_key"} <= names
+    assert not {"interacted_key", "shared_key"} & names  # the loader keeps those unique (under its lock)
     assert current_version(connection) == SCHEMA_VERSION
     roles = connection.read_text("MATCH (r:Role) RETURN r.name AS name, r.zh AS zh")[1]
     assert {"name": "leader", "zh": "意见领袖"} in roles

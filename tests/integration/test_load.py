@@ -2,6 +2,7 @@
 
 import csv
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
@@ -113,20 +114,39 @@ def test_a_newer_export_adds_only_what_is_new(connection, community, tmp_path):
 
 
 def test_rows_repeated_in_a_fresh_load_are_one_relationship_each(connection, community, tmp_path):
-    # A fresh community's edges are CREATEd; a repeated key (here twice in the first batch
-    # of four and again in the next) makes a batch create its new rows and merge the repeats.
-    repeated = "b,a,reply,1,2024-02-01T10:00:00Z\n"
-    rows = [repeated, "c,a,reply,1,2024-02-02\n", "c,b,mention,1,2024-02-03\n", repeated,
-            "a,c,reply,1,2024-02-04\n", repeated, "d,a,reply,1,2024-02-05\n", "d,b,reply,1,2024-02-06\n"]
+    # A fresh community's edges are CREATEd; a row whose key came earlier (here twice in the
+    # first batch of four and again in the next, each time with another weight) is merged after
+    # the rest, in file order, so there is one relationship per key and the last row's weight wins.
+    rows = ["b,a,reply,1,2024-02-01T10:00:00Z\n", "c,a,reply,1,2024-02-02\n", "c,b,mention,1,2024-02-03\n",
+            "b,a,reply,2,2024-02-01T10:00:00Z\n", "a,c,reply,1,2024-02-04\n", "b,a,reply,3,2024-02-01T10:00:00Z\n",
+            "d,a,reply,1,2024-02-05\n", "d,b,reply,1,2024-02-06\n"]
     source = write_dir(tmp_path / "x", interactions="source,target,type,weight,at\n" + "".join(rows))
     summary = load_directory(connection, source, community, reject_path=tmp_path / "r.csv", batch_size=4)
     [table] = summary.tables
     assert (table.loaded, table.rejected, table.relationships_created) == (8, 0, 6)
     [ties] = read(connection, "MATCH (a:Member {community: $c})-[r:INTERACTED]->(b) "
                               "RETURN count(r) AS n, count(DISTINCT r.key) AS keys, "
-                              "collect(a.id + b.id + r.type) AS ties", c=community)
-    assert (ties["n"], ties["keys"]) == (6, 6)
+                              "collect(a.id + b.id + r.type) AS ties, "
+                              "sum(CASE WHEN a.id = 'b' THEN r.weight END) AS repeated_weight", c=community)
+    assert (ties["n"], ties["keys"], ties["repeated_weight"]) == (6, 6, 3.0)
     assert sorted(ties["ties"]) == ["acreply", "bareply", "careply", "cbmention", "dareply", "dbreply"]
+
+
+def test_two_loads_of_one_community_at_once_make_each_relationship_once(connection, community, tmp_path):
+    # Interactions and shares have no uniqueness constraint: the community's lock makes the second
+    # load wait, then find the edges there and merge instead of creating them a second time.
+    rows = "".join(f"m{i},m{(i * 7 + 1) % 50},reply,1,2024-02-{1 + i % 28:02d}\n" for i in range(400))
+    shares = "".join(f"m{i},m{i + 1},2024-01-{1 + i % 28:02d},wechat,true\n" for i in range(40))
+    source = write_dir(tmp_path / "x", interactions="source,target,type,weight,at\n" + rows,
+                       shares="source,target,at,channel,joined\n" + shares)
+    with ThreadPoolExecutor(2) as pool:
+        summaries = list(pool.map(lambda n: load_directory(connection, source, community, batch_size=50,
+                                                           reject_path=tmp_path / f"r{n}.csv"), range(2)))
+    created = sorted(sum(t.relationships_created for t in s.tables) for s in summaries)
+    assert created == [0, 440]
+    [ties] = read(connection, "MATCH (:Member {community: $c})-[r:INTERACTED|SHARED]->() "
+                              "RETURN count(r) AS n, count(DISTINCT r.key) AS keys", c=community)
+    assert (ties["n"], ties["keys"]) == (440, 440)
 
 
 def test_same_files_give_the_same_content_in_another_community(connection, community, export):

@@ -104,11 +104,11 @@ def read_json(path: Path) -> Any:
 
 def load_export(connection, kind: str, source: str | Path, community: str, *, name: str | None = None,
                 reject_path: str | Path | None = None, keep: str | Path | None = None,
-                dry_run: bool = False, progress=None):
+                dry_run: bool = False, progress=None, lock: bool = True, echo=lambda _: None):
     """Convert a chat export and load it; returns (conversion, load summary).
 
     The interchange tables go to ``keep`` when given (to inspect or load again),
-    else to a temporary folder removed afterwards.
+    else to a temporary folder removed afterwards. ``lock`` and ``echo`` as for ``load_directory``.
     """
     import tempfile
 
@@ -118,5 +118,5 @@ def load_export(connection, kind: str, source: str | Path, community: str, *, na
         directory = Path(keep) if keep else Path(scratch)
         conversion = convert_export(kind, source, directory)
         summary = load_directory(connection, directory, community, name=name, dry_run=dry_run,
-                                 reject_path=reject_path, progress=progress)
+                                 reject_path=reject_path, progress=progress, lock=lock, echo=echo)
     return conversion, summary
