@@ -12,9 +12,10 @@ interruption, leaves the same graph, and a newer export adds only what is new.
 A load holds the community's lock (the one jobs take), so no two loads of one community
 run at once. That is what keeps interactions and shares unique by key: the graph has no
 uniqueness constraint on them (its index cost a fifth of the server's time while loading).
-Their rows are created when the community held none of that table before the load and
-merged otherwise; a row whose key came earlier in the same load waits until the rest of
-its table is written and is then merged, in file order, so the later row's values win.
+Members, interactions and shares are created when the community held none of that table
+before the load and merged otherwise; a row whose member id or key came earlier in the same
+load waits until the rest of its table is written and is then merged, in file order, so the
+later row's values win.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("i
 # Edge tables written as columns (a list per field, cheaper to send than a map per row), their
 # endpoints "s" and "t" as element ids of the nodes (cheaper to find than through the index).
 EDGE_COLUMNS = {"interactions": ("type", "w", "at", "k"), "shares": ("at", "channel", "joined", "k")}
+# Tables written with CREATE into a community that held none of them before the load; the field
+# that identifies a row's node or relationship (a row repeating one is merged after the rest).
+CREATED_WHEN_FRESH = {"members": "id", "interactions": "k", "shares": "k"}
 
 Progress = Callable[[str, int], None]  # (table, rows just handled)
 
@@ -125,11 +129,11 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
     if not dry_run:
         connection.write("load_community", community=community, display_name=name)
     known: dict[str, str] = {}  # member id -> element id of its node (edges are written by node)
-    fresh: set[str] = set()  # edge tables the community held none of before this load: created, not merged
+    fresh: set[str] = set()  # tables the community held none of before this load: created, not merged
     if not dry_run:
         known.update((r["id"], r["node"]) for r in connection.read("load_member_ids", community=community))
         existing = connection.read("load_existing_edges", community=community)[0]
-        fresh = {table for table in EDGE_COLUMNS if not existing[table]}
+        fresh = {table for table in EDGE_COLUMNS if not existing[table]} | (set() if known else {"members"})
     # Validation (this thread) overlaps with writing; batches of one table are written by
     # WRITERS concurrent transactions, and each table is complete before the next starts
     # (edges need their members and events).
@@ -141,15 +145,16 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                 summary.tables.append(stats)
                 validator = TableValidator(table, community)
                 good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
-                seen = SeenKeys() if table in EDGE_COLUMNS and not dry_run else None
-                repeats: list[Row] = []  # rows whose key came earlier in this load: merged last, in order
+                identity = None if dry_run else CREATED_WHEN_FRESH.get(table)
+                seen = SeenKeys() if identity else None
+                repeats: list[Row] = []  # rows whose node or key came earlier in this load: merged last, in order
                 for batch in batches(good, batch_size):
                     if dry_run:
                         _count_loaded(stats, batch, progress)
                         continue
                     create = table in fresh
                     if seen is not None:
-                        repeated = seen.repeated([row["k"] for row in batch])
+                        repeated = seen.repeated([row[identity] for row in batch])
                         repeats.extend(row for row, again in zip(batch, repeated) if again)
                         batch = [row for row, again in zip(batch, repeated) if not again]
                     pending.append(writer.submit(_write_batch, connection, table, community, batch, create,
@@ -194,8 +199,8 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
                  progress: Progress | None) -> None:
     """Write one batch (in the writer thread); attendance of unknown events is rejected.
 
-    ``create``: an edge batch with no key in the graph or earlier in the batch, CREATEd
-    (about 2.5 times cheaper than MERGE).
+    ``create``: a batch of a table in CREATED_WHEN_FRESH none of whose nodes or keys is in the
+    graph or earlier in the load, CREATEd (about 2.5 times cheaper than MERGE for relationships).
     """
     if not batch:
         return
@@ -222,7 +227,8 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
         counters = connection.write_counters(query, community=community, **columns)
     else:
         payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
-        nodes, counters = connection.write_with_counters(f"load_{table}", community=community, rows=payload)
+        query = f"load_new_{table}" if create else f"load_{table}"
+        nodes, counters = connection.write_with_counters(query, community=community, rows=payload)
         if table == "members":
             known.update((r["id"], r["node"]) for r in nodes)
     with _COUNTING:

@@ -1,13 +1,13 @@
-"""The relationship keys one load has met so far, in 8 bytes each.
+"""The keys (relationship keys, member ids) one load has met so far, in 8 bytes each.
 
     seen = SeenKeys()
     seen.repeated(["9f0c...", "9f0c...", "11ab..."])   # [False, True, False]
 
-A key is a 128-bit digest in hex; its first 64 bits stand for it. Two different keys
-with the same first 64 bits count as a repeat, which only sends the later row down the
-slower path that checks the graph, so the answer is never wrong, only rarely cautious.
-Recent keys sit in a set; every million they are merged into one sorted numpy array,
-so ten million keys take about 80 MB instead of the ~1 GB a set of strings would.
+A key stands as its 64-bit string hash (Python's, stable within the process). Two
+different keys with the same hash count as a repeat, which only sends the later row down
+the slower path that merges against the graph, so the answer is never wrong, only rarely
+cautious. Recent hashes sit in a set; every million they are merged into one sorted numpy
+array, so ten million keys take about 80 MB instead of the ~1 GB a set of strings would.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ from __future__ import annotations
 import numpy as np
 
 MERGE_EVERY = 1 << 20
+_MASK = (1 << 64) - 1
+
+
+def fingerprint(key: str) -> int:
+    return hash(key) & _MASK
 
 
 class SeenKeys:
@@ -27,7 +32,7 @@ class SeenKeys:
 
     def repeated(self, keys: list[str]) -> list[bool]:
         """For each key, whether it came earlier (in an earlier call or earlier in this list); records them."""
-        prefixes = [int(key[:16], 16) for key in keys]
+        prefixes = [fingerprint(key) for key in keys]
         earlier = self._in_merged(np.array(prefixes, dtype=np.uint64))
         recent = self._recent
         result = []

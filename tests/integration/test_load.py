@@ -132,6 +132,23 @@ def test_rows_repeated_in_a_fresh_load_are_one_relationship_each(connection, com
     assert sorted(ties["ties"]) == ["acreply", "bareply", "careply", "cbmention", "dareply", "dbreply"]
 
 
+def test_members_repeated_in_a_fresh_load_are_one_node_each(connection, community, tmp_path):
+    # Members of a community that had none are CREATEd; an identical repeat (in the same batch of
+    # two and in a later one) is merged after the rest, a repeat with other data is rejected.
+    members = ("member_id,name,declared_role\na,阿明,群主\nb,Bea,\na,阿明,群主\nc,陈,\n"
+               "a,阿明,群主\nc,Chen,\n")
+    source = write_dir(tmp_path / "x", members=members)
+    summary = load_directory(connection, source, community, reject_path=tmp_path / "r.csv", batch_size=2)
+    [table] = summary.tables
+    assert (table.loaded, table.rejected, table.nodes_created) == (5, 1, 3)
+    [row] = read(connection, "MATCH (m:Member {community: $c}) OPTIONAL MATCH (m)-[h:HAS_ROLE]->() "
+                             "OPTIONAL MATCH (m)-[j:MEMBER_OF]->() "
+                             "RETURN count(DISTINCT m) AS members, count(DISTINCT h) AS roles, "
+                             "count(DISTINCT j) AS memberships, collect(DISTINCT m.name) AS names", c=community)
+    assert (row["members"], row["roles"], row["memberships"]) == (3, 1, 3)
+    assert sorted(row["names"]) == ["Bea", "阿明", "陈"]
+
+
 def test_two_loads_of_one_community_at_once_make_each_relationship_once(connection, community, tmp_path):
     # Interactions and shares have no uniqueness constraint: the community's lock makes the second
     # load wait, then find the edges there and merge instead of creating them a second time.
@@ -154,6 +171,21 @@ def test_same_files_give_the_same_content_in_another_community(connection, commu
     try:
         load_directory(connection, export, community, reject_path=export / "r.csv", batch_size=2)
         load_directory(connection, export, other, reject_path=export / "r.csv")
+        assert community_content(connection, community) == community_content(connection, other)
+    finally:
+        connection.run_auto("community_delete", community=other)
+
+
+def test_created_and_merged_members_and_edges_give_the_same_content(connection, community, export, tmp_path):
+    # the community gets everything CREATEd; the other already holds one member and one
+    # interaction of the export, so its members and interactions go through the MERGE queries
+    other = community + "-m"
+    first = write_dir(tmp_path / "first", members=MEMBERS.splitlines()[0] + "\n" + MEMBERS.splitlines()[1] + "\n",
+                      interactions=INTERACTIONS.splitlines()[0] + "\n" + INTERACTIONS.splitlines()[1] + "\n")
+    try:
+        load_directory(connection, export, community, reject_path=tmp_path / "r.csv")
+        load_directory(connection, first, other, reject_path=tmp_path / "r.csv")
+        load_directory(connection, export, other, reject_path=tmp_path / "r.csv")
         assert community_content(connection, community) == community_content(connection, other)
     finally:
         connection.run_auto("community_delete", community=other)
