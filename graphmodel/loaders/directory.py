@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from graphmodel.connection import WriteCounters, batches
+from graphmodel.connection import batches
 from graphmodel.errors import InputError
 from graphmodel.interchange import LOAD_ORDER, TABLES
 from graphmodel.jobs.lock import CommunityLock
@@ -147,16 +147,18 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                 good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
                 identity = None if dry_run else CREATED_WHEN_FRESH.get(table)
                 seen = SeenKeys() if identity else None
+                create = table in fresh
                 repeats: list[Row] = []  # rows whose node or key came earlier in this load: merged last, in order
                 for batch in batches(good, batch_size):
                     if dry_run:
                         _count_loaded(stats, batch, progress)
                         continue
-                    create = table in fresh
                     if seen is not None:
                         repeated = seen.repeated([row[identity] for row in batch])
                         repeats.extend(row for row, again in zip(batch, repeated) if again)
                         batch = [row for row, again in zip(batch, repeated) if not again]
+                        if not batch:
+                            continue
                     pending.append(writer.submit(_write_batch, connection, table, community, batch, create,
                                                  stats, summary, rejects, known, progress))
                     while len(pending) > WRITERS + PIPELINE_DEPTH:
@@ -202,8 +204,6 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
     ``create``: a batch of a table in CREATED_WHEN_FRESH none of whose nodes or keys is in the
     graph or earlier in the load, CREATEd (about 2.5 times cheaper than MERGE for relationships).
     """
-    if not batch:
-        return
     if table == "attendance":
         known_events = set(connection.read("load_events_known", community=community,
                                     ids=sorted({r["e"] for r in batch}))[0]["known"])
