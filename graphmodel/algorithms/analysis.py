@@ -111,10 +111,10 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     leaders_idx = leaders_idx[np.argsort(-inferred.leader_score[leaders_idx], kind="stable")]
     evidence: dict[int, tuple[str, str]] = {}
     leaders = []
+    influence, betweenness = (np.nan_to_num(table.values[name]) for name in ("influence", "betweenness"))
     for rank, i in enumerate(leaders_idx, start=1):
         evidence[i] = role_ops.leader_evidence(table, i, int(reach[i]))
-        leaders.append(_ranked(table, i, float(inferred.leader_score[i]), rank, evidence[i]))
-    betweenness = np.nan_to_num(table.values["betweenness"])
+        leaders.append(_ranked(table, i, float(inferred.leader_score[i]), rank, evidence[i], influence, betweenness))
     top = betweenness.max() if len(betweenness) and betweenness.max() > 0 else 1.0
     connectors_idx = np.flatnonzero(inferred.connector)
     connectors_idx = connectors_idx[np.argsort(-betweenness[connectors_idx], kind="stable")]
@@ -122,7 +122,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
     bridging: dict[int, tuple[str, str]] = {}
     for rank, i in enumerate(connectors_idx, start=1):
         bridging[i] = role_ops.connector_evidence(table, i, int(reach[i]))
-        connectors.append(_ranked(table, i, float(betweenness[i] / top), rank, bridging[i]))
+        connectors.append(_ranked(table, i, float(betweenness[i] / top), rank, bridging[i], influence, betweenness))
 
     members_by_circle = circle_ops.circle_members(table)
     circle_leader: dict[int, str | None] = {}
@@ -144,10 +144,9 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
         circles.append(Circle(cid, len(idx), tuple(table.ids[i] for i in idx), leader,
                               conductance.get(cid), density.get(cid)))
 
-    roles = {table.ids[i]: MemberRoles(table.ids[i], tuple(inferred.roles[i]), tuple(table.declared[i]))
-             for i in range(len(table))}
+    roles = {m: MemberRoles(m, tuple(held), tuple(said)) for m, held, said in zip(table.ids, inferred.roles, table.declared)}
     figures = _figures(table, inferred, moment)
-    shape = _shape(table, inferred, circles, gds, figures, options)
+    shape = _shape(table, inferred, circles, members_by_circle, gds, figures, options)
     findings = imbalance.find_imbalances(shape, options.thresholds)
     figures.update({"deepest_chain": gds.get("deepest_chain", []), "fragments": gds["fragments"], "degeneracy": gds["degeneracy"],
                     "bridges": len(gds["bridges"]), "pagerank_iterations": gds["pagerank"]["ranIterations"],
@@ -198,13 +197,14 @@ def deepest_invitation_chain(shares: ShareEdges, table: MemberTable) -> list[str
     return [str(ids[i]) for i in reversed(forest.path_to_root(int(deepest)))]
 
 
-def _ranked(table: MemberTable, i: int, score: float, rank: int, evidence: tuple[str, str]) -> RankedMember:
+def _ranked(table: MemberTable, i: int, score: float, rank: int, evidence: tuple[str, str],
+            influence: np.ndarray, betweenness: np.ndarray) -> RankedMember:
+    """A leader or connector with its figures (``influence``, ``betweenness``: NaN as 0)."""
     v = table.values
     return RankedMember(
         member_id=table.ids[i], name=table.names[i], score=round(score, 6), rank=rank,
         evidence=evidence[0], evidence_zh=evidence[1], external=not bool(table.is_member[i]),
-        metrics={"influence": float(np.nan_to_num(v["influence"][i])),
-                 "betweenness": float(np.nan_to_num(v["betweenness"][i])),
+        metrics={"influence": float(influence[i]), "betweenness": float(betweenness[i]),
                  "participation": float(v["participation"][i]), "within_module_z": float(v["within_z"][i]),
                  "addressed_by": int(table.counts["received_from"][i]),
                  "circle": int(v["circle_id"][i])})
@@ -249,30 +249,29 @@ def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
     }
 
 
-def _shape(table: MemberTable, inferred, circles: list[Circle], gds: dict, figures: dict,
-           options: AnalysisOptions) -> imbalance.CommunityShape:
+def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circle: dict[int, np.ndarray],
+           gds: dict, figures: dict, options: AnalysisOptions) -> imbalance.CommunityShape:
     member = table.is_member
     roles = inferred.roles
-    index = {m: i for i, m in enumerate(table.ids)}
     end = max(int(table.last_active_ms.max(initial=-1)), int(table.joined_ms.max(initial=-1)))
     novice = table.joined_ms >= end - options.thresholds.novice_days * MS_PER_DAY
+    declared_manager = np.array(["manager" in said for said in table.declared], bool)
+    manager, executor = (np.array([name in held for held in roles], bool) for name in ("manager", "executor"))
+    active = inferred.active
     shapes = []
     for c in circles:
-        idx = np.array([index[m] for m in c.members])
+        idx = members_by_circle[c.circle_id]
         shapes.append(imbalance.CircleShape(
-            c.circle_id, c.members, c.leader, int(novice[idx].sum()),
-            sum("manager" in table.declared[i] for i in idx), int(inferred.active[idx].sum()),
-            sum(bool(inferred.active[i]) and "manager" in table.declared[i] for i in idx),
-            sum("executor" in roles[i] for i in idx)))
+            c.circle_id, c.members, c.leader, int(novice[idx].sum()), int(declared_manager[idx].sum()),
+            int(active[idx].sum()), int((active[idx] & declared_manager[idx]).sum()), int(executor[idx].sum())))
     circle = table.values["circle_id"]
-    node_index = {int(n): i for i, n in enumerate(table.node)}
     bridges = []
-    for a, b in gds["bridges"]:
-        ia, ib = node_index.get(a), node_index.get(b)
-        if ia is None or ib is None:
-            continue
-        if circle[ia] >= 0 and circle[ib] >= 0 and circle[ia] != circle[ib] and member[ia] and member[ib]:
-            bridges.append((table.ids[ia], table.ids[ib], int(circle[ia]), int(circle[ib])))
+    if gds["bridges"]:
+        ends = np.asarray(gds["bridges"], np.int64)
+        (ia, found_a), (ib, found_b) = positions(table.node, ends[:, 0]), positions(table.node, ends[:, 1])
+        for a, b in zip(ia[found_a & found_b].tolist(), ib[found_a & found_b].tolist()):
+            if circle[a] >= 0 and circle[b] >= 0 and circle[a] != circle[b] and member[a] and member[b]:
+                bridges.append((table.ids[a], table.ids[b], int(circle[a]), int(circle[b])))
     lone: dict[str, list[int]] = {}  # circles tied to the rest of the community through one member only
     crossing = (circle[table.tie_a] >= 0) & (circle[table.tie_a] != circle[table.tie_b])
     inner, outer = table.tie_a[crossing], table.tie_b[crossing]
@@ -289,8 +288,8 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], gds: dict, figur
         leaders=tuple(table.ids[i] for i in np.flatnonzero(inferred.leader)),
         active=int((inferred.active & member).sum()),
         lurkers=int((member & (table.counts["sent"] == 0)).sum()),
-        managers=tuple(table.ids[i] for i in range(len(table)) if "manager" in roles[i]),
-        executors=tuple(table.ids[i] for i in range(len(table)) if "executor" in roles[i]),
+        managers=tuple(table.ids[i] for i in np.flatnonzero(manager)),
+        executors=tuple(table.ids[i] for i in np.flatnonzero(executor)),
         circles=tuple(shapes), deepest_chain=tuple(gds.get("deepest_chain", ())),
         circle_bridges=tuple(bridges), lone_connectors=tuple((m, tuple(c)) for m, c in lone.items()),
         figures=figures)

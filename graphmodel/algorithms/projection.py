@@ -26,8 +26,6 @@ class AnalysisTooLarge(GraphModelError):
 @dataclass(frozen=True)
 class GraphSize:
     nodes: int
-    members: int
-    outsiders: int
     relationships: int
 
 
@@ -40,7 +38,7 @@ class MemoryEstimate:
 
 def graph_size(connection, community: str) -> GraphSize:
     row = connection.read("analysis_size", community=community)[0]
-    return GraphSize(row["nodes"], row["members"], row["outsiders"], row["relationships"])
+    return GraphSize(row["nodes"], row["relationships"])
 
 
 def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:

@@ -81,32 +81,35 @@ def infer_roles(table: MemberTable, options: AnalysisOptions) -> InferredRoles:
 
     roles: list[list[str]] = []
     mismatches: list[RoleMismatch] = []
-    for i in range(n):
+    # plain lists: indexing numpy arrays one element at a time is slow for a million members
+    busy = (c["sent"] >= 2 * options.active_min_interactions) & (c["sent_to"] >= 20)
+    for i, (is_member, said, is_leader, is_connector, is_active, sent, is_busy, invited, is_seed) in enumerate(zip(
+            member.tolist(), declared, leader.tolist(), connector.tolist(), active.tolist(), c["sent"].tolist(),
+            busy.tolist(), c["invited_joined"].tolist(), seeds.tolist())):
         held: list[str] = []
-        said = declared[i]
-        if not member[i]:
-            if connector[i]:
+        if not is_member:
+            if is_connector:
                 held.append("connector")
             roles.append(held)
             continue
-        if "manager" in said and c["sent"][i] > 0:
+        if "manager" in said and sent > 0:
             held.append("manager")
-        if leader[i]:
+        if is_leader:
             held.append("leader")
-        if connector[i]:
+        if is_connector:
             held.append("connector")
-        if not leader[i] and (("executor" in said and active[i]) or
-                              (c["sent"][i] >= 2 * options.active_min_interactions and c["sent_to"][i] >= 20)):
+        if not is_leader and (("executor" in said and is_active) or is_busy):
             held.append("executor")
-        if c["invited_joined"][i] >= 3:
+        if invited >= 3:
             held.append("contributor")
-        if not leader[i]:
-            held.append("participant" if active[i] else "follower" if c["sent"][i] > 0 else "lurker")
-        if seeds[i] or "seed_user" in said:
+        if not is_leader:
+            held.append("participant" if is_active else "follower" if sent > 0 else "lurker")
+        if is_seed or "seed_user" in said:
             held.append("seed_user")
         held.sort(key=ROLE_PRECEDENCE.index)
         roles.append(held)
-        _mismatches(table, i, said, held, leader_score[i], mismatches)
+        if said or is_leader:  # a mismatch needs a declared role or an inferred leader
+            _mismatches(table, i, said, held, leader_score[i], mismatches)
     return InferredRoles(roles, leader, connector, active, leader_score, mismatches)
 
 
