@@ -17,8 +17,8 @@ import numpy as np
 
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
-from graphmodel.algorithms.metrics import (BETWEENNESS_PARTS, MemberTable, attach_gds_values, positions,
-                                           read_members, run_algorithms)
+from graphmodel.algorithms.betweenness import BETWEENNESS_PARTS
+from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, positions, read_members, run_algorithms
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.algorithms.projection import projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
@@ -50,8 +50,9 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             raise UnknownCommunity(f"community {community!r} is not in the graph; load it first "
                                    f"(graphmodel load csv DIR --community {community})")
     try:
-        # the member table and the shares are read on their own threads while GDS works
-        with ThreadPoolExecutor(max_workers=2 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
+        # the member table and the shares are read on their own threads while GDS works; the
+        # algorithms that need no circles take one more, betweenness one and one per part
+        with ThreadPoolExecutor(max_workers=4 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
             members = pool.submit(read_members, connection, community, cutoff)
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
             echo(f"projecting {community!r} into GDS")

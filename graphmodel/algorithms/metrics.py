@@ -16,6 +16,7 @@ from typing import Any, Callable
 import numpy as np
 
 from graphmodel.algorithms.arrays import distinct
+from graphmodel.algorithms.betweenness import run_betweenness
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.model import roles
 
@@ -57,9 +58,6 @@ def read_members(connection, community: str, cutoff) -> MemberTable:
         last_active_ms=np.array(row["last_active_ms"], np.int64))
 
 
-BETWEENNESS_PARTS = 2  # a sampled betweenness runs as this many single-threaded parts at once
-
-
 @dataclass
 class GdsValues:
     """What the algorithms computed, by node id: node values and the directed ties."""
@@ -72,56 +70,41 @@ class GdsValues:
 
 def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: int,
                    options: AnalysisOptions, echo: Callable[[str], None],
-                   pool: Executor) -> tuple[dict[str, Any], GdsValues]:
+                   pool: Executor, ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues]:
     """Run every algorithm on the analysis graph; returns the summary figures and the values.
 
-    Mutations into the graph run one after the other; betweenness (in parts when sampled)
-    streams meanwhile, in ``pool``.
+    Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
+    circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
+    algorithms that need no circles run meanwhile on a thread of ``pool``, betweenness
+    after Leiden on others.
     """
     figures: dict[str, Any] = {}
     sample = options.betweenness_sample(size_nodes, size_relationships)
     figures["betweenness_sample"] = sample
-    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)")
-         + ", articulation points, bridges")
-    # a sampled betweenness, the longest algorithm, streams in single-threaded parts while the
-    # others run; an exact one runs last, on all the threads GDS gives it
-    parts = [pool.submit(_betweenness, connection, graph, part, options.seed + k)
-             for k, part in enumerate(betweenness_parts(sample))] if sample else []
-    connection.run_auto("analysis_articulation", graph=graph)
-    figures["bridges"] = [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)]
-    echo("influence: PageRank")
-    figures["pagerank"] = connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0]
+    echo("influence: PageRank; brokerage: articulation points, bridges")
+    others = pool.submit(_without_circles, connection, graph, options)
     echo("circles: Leiden (seeded), fragments, k-core")
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
     figures["modularity"] = leiden["modularity"]
-    figures["fragments"] = connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"]
-    figures["degeneracy"] = connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"]
+    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
+    betweenness = run_betweenness(connection, graph, sample, options.seed, size_nodes, pool, ordered)
     figures["conductance"] = {r["community"]: r["conductance"]
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
+    figures.update(others.result())
     values = _node_values(connection, graph)
-    found = [part.result() for part in parts] or [_betweenness(connection, graph, None, options.seed)]
-    betweenness = sum(aligned(values.node, *part) for part in found)
-    values.values["betweenness"] = settled(betweenness)
+    values.values["betweenness"] = settled(aligned(values.node, *betweenness.result()))
     return figures, values
 
 
-def betweenness_parts(sample: int | None) -> list[int | None]:
-    """Source counts of the parts a betweenness runs as: [None] for exact (one parallel run).
-
-    GDS draws a sample inside parallel tasks that split its seeded random in scheduling
-    order, so a sampled run is only reproducible on one thread. Sampled betweenness is a
-    sum over sources, so parts with their own seeds, each on one thread, add up to a
-    sample of the whole size that is the same on every run.
-    """
-    if sample is None:
-        return [None]
-    count = min(BETWEENNESS_PARTS, sample)
-    return [sample // count + (1 if k < sample % count else 0) for k in range(count)]
-
-
-def _betweenness(connection, graph: str, sample: int | None, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    [row] = connection.run_auto("analysis_betweenness", graph=graph, sample=sample, seed=seed)
-    return np.asarray(row["nodes"], np.int64), np.asarray(row["scores"], float)
+def _without_circles(connection, graph: str, options: AnalysisOptions) -> dict[str, Any]:
+    """The algorithms that do not need the circles, one after the other; their summary figures."""
+    connection.run_auto("analysis_articulation", graph=graph)
+    return {
+        "bridges": [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)],
+        "pagerank": connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0],
+        "fragments": connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"],
+        "degeneracy": connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"],
+    }
 
 
 def _node_values(connection, graph: str) -> GdsValues:

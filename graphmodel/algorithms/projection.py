@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Iterator
 
+from graphmodel.algorithms.betweenness import ORDERED_FROM_NODES
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.errors import GraphModelError
 
@@ -43,8 +44,10 @@ def graph_size(connection, community: str) -> GraphSize:
 
 def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
     """GDS's own estimates for the projection and the heaviest algorithms, against the free heap."""
-    # the undirected copy doubles the relationships; co-attendance adds some
-    relationships = max(1, size.relationships * 3)
+    # the undirected ties double the relationships (co-attendance adds some); on large graphs
+    # betweenness searches a circle-ordered copy of the undirected ties (counted weighted: an upper bound)
+    copies = 5 if size.nodes >= ORDERED_FROM_NODES else 3
+    relationships = max(1, size.relationships * copies)
     parts = connection.read("analysis_estimate", nodes=max(1, size.nodes), relationships=relationships)[0]
     heap = connection.read("analysis_heap")[0]
     required = parts["projection"] + max(parts["pagerank"], parts["leiden"], parts["betweenness"])

@@ -1,4 +1,4 @@
-// Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included.
+// Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included, ties of a member to themselves left out.
 // Nodes come first, in the order of their reversed id: GDS numbers nodes in the order it first sees them,
 // so the numbering follows the content, not the storage (the same data gives the same circles however it
 // was loaded), and sequential ids (u1, u2, ...) are spread over the whole range, because GDS's sampled
@@ -13,8 +13,11 @@
 CALL () {
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
-  RETURN a, null AS b, null AS weight
-  ORDER BY reverse(a.id)
+  WITH a ORDER BY reverse(a.id)
+  // each node's place in that order is kept as its rank (betweenness orders a copy of the graph by it)
+  WITH collect(a) AS nodes
+  UNWIND range(0, size(nodes) - 1) AS rank
+  RETURN nodes[rank] AS a, null AS b, null AS weight, rank
   UNION ALL
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
@@ -32,14 +35,14 @@ CALL () {
     RETURN b, count(e) * $event_weight AS w
   }
   WITH a, b, w
-  // members who joined after the cutoff are not in the graph of that moment
-  WHERE $cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff
-  RETURN a, b, sum(w) AS weight
+  // members who joined after the cutoff are not in the graph of that moment; a tie to oneself is no tie
+  WHERE a <> b AND ($cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff)
+  RETURN a, b, sum(w) AS weight, null AS rank
 }
 // every node is seen first in a row of its own, so only those rows read its member flag (a GDS node keeps
 // the properties it was first seen with; reading the flag for both ends of every tie was a quarter of the time)
 WITH gds.graph.project($graph, a, b,
-       {sourceNodeProperties: CASE WHEN b IS NULL THEN {member: CASE WHEN a.is_member THEN 1 ELSE 0 END} END,
+       {sourceNodeProperties: CASE WHEN b IS NULL THEN {member: CASE WHEN a.is_member THEN 1 ELSE 0 END, rank: rank} END,
         targetNodeProperties: null,
         relationshipType: 'TIE',
         relationshipProperties: CASE WHEN b IS NULL THEN null ELSE {weight: weight} END},

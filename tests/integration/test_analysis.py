@@ -297,3 +297,31 @@ def test_the_deepest_invitation_chain_follows_the_earliest_shares(connection, co
     assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
     result = analyze(connection, community, AnalysisOptions(min_circle_size=1), as_of=as_of)
     assert result.figures["deepest_chain"] == chain
+
+
+def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, community, tmp_path, monkeypatch):
+    """The copy grouped by circle changes the speed of sampled betweenness, not its sources or scores."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from graphmodel.algorithms import betweenness
+    from graphmodel.algorithms.projection import projected
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    generate_community(tmp_path / "g", GeneratorOptions(members=1_500, seed=4))
+    assert load_directory(connection, tmp_path / "g", community, reject_path=tmp_path / "r.csv").rejected == 0
+    orders = []
+    monkeypatch.setattr(betweenness, "circle_order",
+                        lambda *a, _real=betweenness.circle_order: orders.append(_real(*a)) or orders[-1])
+    options = AnalysisOptions()
+    with ThreadPoolExecutor(4) as pool, projected(connection, community, options) as (graph, size, _):
+        connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)
+        found = [betweenness.run_betweenness(connection, graph, 48, options.seed, size.nodes, pool, ordered).result()
+                 for ordered in (True, False)]
+    assert len(orders) == 1 and orders[0] is not None  # the copy was made, in another order
+    assert not np.array_equal(orders[0], np.arange(len(orders[0])))
+    (node, scores), (node_main, scores_main) = found
+    assert np.array_equal(node, node_main)
+    assert np.count_nonzero(scores_main) > 100
+    np.testing.assert_allclose(scores, scores_main, rtol=1e-9, atol=1e-9)

@@ -114,7 +114,7 @@ def test_circle_densities_count_each_tie_once():
 
 
 def test_betweenness_parts_add_up_to_the_sample():
-    from graphmodel.algorithms.metrics import betweenness_parts
+    from graphmodel.algorithms.betweenness import betweenness_parts
 
     assert betweenness_parts(None) == [None]
     assert betweenness_parts(256) == [128, 128]
