@@ -18,7 +18,8 @@ import numpy as np
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
 from graphmodel.algorithms.betweenness import BETWEENNESS_PARTS
-from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, positions, read_members, run_algorithms
+from graphmodel.algorithms.arrays import positions
+from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, read_members, run_algorithms
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.algorithms.projection import projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember

@@ -25,6 +25,7 @@ from typing import Iterator
 
 import numpy as np
 
+from graphmodel.algorithms.arrays import aligned
 from graphmodel.algorithms.java_random import bounded_ints
 
 BETWEENNESS_PARTS = 2         # a sampled betweenness runs as this many single-threaded parts at once
@@ -104,27 +105,22 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
 
 def run_betweenness(connection, graph: str, sample: int | None, seed: int, nodes: int,
                     pool: Executor, ordered: bool | None = None) -> Future:
-    """Start betweenness on ``graph`` (a sampled one needs its circles); a future of
-    (node ids, scores). ``ordered`` forces the circle-ordered copy on or off; by default
+    """Start betweenness on ``graph`` (a sampled one needs its circles); a future of its
+    parts' (node ids, scores), which add up to the whole. ``ordered`` forces the circle-ordered copy on or off; by default
     graphs of ORDERED_FROM_NODES nodes get it, on the GDS versions it was checked on."""
     if sample is None:
-        return pool.submit(_part, connection, graph, None, seed)
+        return pool.submit(lambda: [_part(connection, graph, None, seed)])
     if ordered is None:
         ordered = nodes >= ORDERED_FROM_NODES and connection.info.gds_version.startswith(CHECKED_GDS)
     return pool.submit(_sampled, connection, graph, sample, seed, pool, ordered)
 
 
 def _sampled(connection, graph: str, sample: int, seed: int, pool: Executor,
-             ordered: bool) -> tuple[np.ndarray, np.ndarray]:
+             ordered: bool) -> list[tuple[np.ndarray, np.ndarray]]:
     walks = [(seed + k, part) for k, part in enumerate(betweenness_parts(sample))]
     with _circle_ordered(connection, graph, walks) if ordered else contextlib.nullcontext(graph) as searched:
         found = [pool.submit(_part, connection, searched, part, part_seed) for part_seed, part in walks]
-        results = [f.result() for f in found]
-    node = np.unique(np.concatenate([ids for ids, _ in results]))
-    total = np.zeros(len(node))
-    for ids, scores in results:
-        total[np.searchsorted(node, ids)] += scores
-    return node, total
+        return [f.result() for f in found]
 
 
 @contextlib.contextmanager
@@ -133,7 +129,9 @@ def _circle_ordered(connection, graph: str, walks: list[tuple[int, int]]) -> Ite
     built); dropped on exit."""
     values = {row["name"]: row for row in connection.run_auto("analysis_order_values", graph=graph)}
     node = np.sort(np.asarray(values["degree"]["nodes"], np.int64))
-    rank, circle, degree = (_by_node(node, values[name]) for name in ("rank", "circle", "degree"))
+    rank, circle, degree = (aligned(node, np.asarray(values[name]["nodes"], np.int64),
+                                    np.asarray(values[name]["values"], np.int64)).astype(np.int64)
+                            for name in ("rank", "circle", "degree"))
     by_rank = np.argsort(rank, kind="stable")
     order = circle_order(degree[by_rank], circle[by_rank], walks)
     if order is None:
@@ -147,13 +145,6 @@ def _circle_ordered(connection, graph: str, walks: list[tuple[int, int]]) -> Ite
     finally:
         with contextlib.suppress(Exception):
             connection.run_auto("analysis_drop", graph=copy)
-
-
-def _by_node(node: np.ndarray, row: dict) -> np.ndarray:
-    """A streamed value (``row``: nodes and values) in the order of ``node`` (sorted ids)."""
-    out = np.empty(len(node), np.int64)
-    out[np.searchsorted(node, np.asarray(row["nodes"], np.int64))] = np.asarray(row["values"], np.int64)
-    return out
 
 
 def _part(connection, graph: str, sample: int | None, seed: int) -> tuple[np.ndarray, np.ndarray]:

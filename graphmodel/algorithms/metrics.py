@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from graphmodel.algorithms.arrays import distinct
+from graphmodel.algorithms.arrays import aligned, distinct, positions
 from graphmodel.algorithms.betweenness import run_betweenness
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.model import roles
@@ -92,7 +92,7 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
     figures.update(others.result())
     values = _node_values(connection, graph)
-    values.values["betweenness"] = settled(aligned(values.node, *betweenness.result()))
+    values.values["betweenness"] = settled(sum(aligned(values.node, *part) for part in betweenness.result()))
     return figures, values
 
 
@@ -118,25 +118,6 @@ def _node_values(connection, graph: str) -> GdsValues:
         values[row["name"]] = settled(aligned(node, np.asarray(row["nodes"], np.int64), raw))
     ties = connection.run_auto("analysis_ties", graph=graph)[0]
     return GdsValues(node, values, np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64))
-
-
-def aligned(node: np.ndarray, ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``values`` (given for ``ids``) in the order of ``node``; NaN where a node has none."""
-    out = np.full(len(node), np.nan)
-    at, found = positions(ids, node)
-    out[found] = values[at[found]]
-    return out
-
-
-def positions(ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of ``wanted`` stands in ``ids`` (unsorted, distinct), and whether it is there."""
-    order = np.argsort(ids, kind="stable")
-    at = np.searchsorted(ids[order], wanted)
-    found = at < len(ids)
-    found[found] &= ids[order[at[found]]] == wanted[found]
-    at[found] = order[at[found]]
-    at[~found] = 0
-    return at, found
 
 
 SETTLED_DIGITS = 12

@@ -123,7 +123,7 @@ def test_betweenness_parts_add_up_to_the_sample():
 
 
 def test_values_are_aligned_by_node_id():
-    from graphmodel.algorithms.metrics import aligned
+    from graphmodel.algorithms.arrays import aligned
 
     out = aligned(np.array([5, 9, 2, 7]), np.array([2, 5, 9]), np.array([0.2, 0.5, 0.9]))
     assert out[:3].tolist() == [0.5, 0.9, 0.2] and np.isnan(out[3])
