@@ -75,8 +75,8 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
 
     Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
     circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
-    algorithms that need no circles run meanwhile on a thread of ``pool``, betweenness
-    after Leiden on others.
+    algorithms that need no circles run meanwhile on a thread of ``pool`` and stream the
+    ties; betweenness's searches wait for them, so that they have both cores.
     """
     figures: dict[str, Any] = {}
     sample = options.betweenness_sample(size_nodes, size_relationships)
@@ -87,27 +87,30 @@ def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: 
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
     figures["modularity"] = leiden["modularity"]
     echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
-    betweenness = run_betweenness(connection, graph, sample, options.seed, size_nodes, pool, ordered)
+    betweenness = run_betweenness(connection, graph, sample, options.seed, size_nodes, pool, ordered, after=others)
     figures["conductance"] = {r["community"]: r["conductance"]
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
-    figures.update(others.result())
-    values = _node_values(connection, graph)
+    other_figures, ties = others.result()
+    figures.update(other_figures)
+    values = _node_values(connection, graph, ties)
     values.values["betweenness"] = settled(sum(aligned(values.node, *part) for part in betweenness.result()))
     return figures, values
 
 
-def _without_circles(connection, graph: str, options: AnalysisOptions) -> dict[str, Any]:
-    """The algorithms that do not need the circles, one after the other; their summary figures."""
+def _without_circles(connection, graph: str, options: AnalysisOptions) -> tuple[dict[str, Any], dict[str, list]]:
+    """The algorithms that do not need the circles, one after the other, then the directed
+    ties as two lists (``a``, ``b``); their summary figures and the ties."""
     connection.run_auto("analysis_articulation", graph=graph)
-    return {
+    figures = {
         "bridges": [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)],
         "pagerank": connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0],
         "fragments": connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"],
         "degeneracy": connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"],
     }
+    return figures, connection.run_auto("analysis_ties", graph=graph)[0]
 
 
-def _node_values(connection, graph: str) -> GdsValues:
+def _node_values(connection, graph: str, ties: dict[str, list]) -> GdsValues:
     rows = connection.run_auto("analysis_node_values", graph=graph,
                                properties=[n for n in GDS_VALUES if n != "betweenness"])
     node = np.asarray(rows[0]["nodes"], np.int64) if rows else np.empty(0, np.int64)
@@ -116,7 +119,6 @@ def _node_values(connection, graph: str) -> GdsValues:
     for row in rows:
         raw = np.array([np.nan if v is None else v for v in row["values"]], float)
         values[row["name"]] = settled(aligned(node, np.asarray(row["nodes"], np.int64), raw))
-    ties = connection.run_auto("analysis_ties", graph=graph)[0]
     return GdsValues(node, values, np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64))
 
 

@@ -21,23 +21,27 @@ CALL () {
   UNION ALL
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
+  // each member's ties summed on their own (a table per member, not one of every tie)
   CALL (a) {
-    MATCH (a)-[r:INTERACTED]->(b:Member)
-    WHERE $cutoff IS NULL OR r.at < $cutoff
-    RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
-    UNION ALL
-    MATCH (a)-[s:SHARED]->(b:Member)
-    WHERE $cutoff IS NULL OR s.at < $cutoff
-    RETURN b, count(*) * $share_weight AS w
-    UNION ALL
-    MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
-    WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
-    RETURN b, count(e) * $event_weight AS w
+    CALL (a) {
+      MATCH (a)-[r:INTERACTED]->(b:Member)
+      WHERE $cutoff IS NULL OR r.at < $cutoff
+      RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
+      UNION ALL
+      MATCH (a)-[s:SHARED]->(b:Member)
+      WHERE $cutoff IS NULL OR s.at < $cutoff
+      RETURN b, count(*) * $share_weight AS w
+      UNION ALL
+      MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
+      WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
+      RETURN b, count(e) * $event_weight AS w
+    }
+    WITH b, w
+    // members who joined after the cutoff are not in the graph of that moment; a tie to oneself is no tie
+    WHERE a <> b AND ($cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff)
+    RETURN b, sum(w) AS weight
   }
-  WITH a, b, w
-  // members who joined after the cutoff are not in the graph of that moment; a tie to oneself is no tie
-  WHERE a <> b AND ($cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff)
-  RETURN a, b, sum(w) AS weight, null AS rank
+  RETURN a, b, weight, null AS rank
 }
 // every node is seen first in a row of its own, so only those rows read its member flag (a GDS node keeps
 // the properties it was first seen with; reading the flag for both ends of every tie was a quarter of the time)
