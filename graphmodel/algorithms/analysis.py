@@ -21,7 +21,7 @@ from graphmodel.algorithms.betweenness import BETWEENNESS_PARTS
 from graphmodel.algorithms.arrays import positions
 from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, read_members, run_algorithms
 from graphmodel.algorithms.options import AnalysisOptions
-from graphmodel.algorithms.projection import projected
+from graphmodel.algorithms.projection import graph_size, projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
 from graphmodel.algorithms.store import member_columns, run_figures, write_analysis
 from graphmodel.asof import parse_as_of
@@ -51,15 +51,17 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             raise UnknownCommunity(f"community {community!r} is not in the graph; load it first "
                                    f"(graphmodel load csv DIR --community {community})")
     try:
-        # the member table and the shares are read on their own threads while GDS works; the
-        # algorithms that need no circles take one more, betweenness one and one per part
-        with ThreadPoolExecutor(max_workers=4 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
+        # the member table, the shares and the graph's exact size are read on their own threads
+        # while GDS works; the algorithms that need no circles take one more, betweenness one and
+        # one per part
+        with ThreadPoolExecutor(max_workers=5 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
             members = pool.submit(read_members, connection, community, cutoff)
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
+            sized = pool.submit(graph_size, connection, community)
             echo(f"projecting {community!r} into GDS")
-            with projected(connection, community, options, cutoff) as (graph, size, _estimate):
-                gds_figures, gds_values = run_algorithms(connection, graph, size.nodes, size.relationships,
-                                                         options, echo, pool)
+            with projected(connection, community, options, cutoff) as (graph, _estimate):
+                gds_figures, gds_values = run_algorithms(connection, graph, sized, options, echo, pool)
+            size = sized.result()
             table = members.result()
             attach_gds_values(table, gds_values)
             gds_figures["deepest_chain"] = deepest_invitation_chain(member_shares(shares.result()[0], table), table)

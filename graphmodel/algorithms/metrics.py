@@ -9,7 +9,7 @@ within-circle z-scores, circle audiences).
 
 from __future__ import annotations
 
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -68,26 +68,28 @@ class GdsValues:
     tie_target: np.ndarray
 
 
-def run_algorithms(connection, graph: str, size_nodes: int, size_relationships: int,
-                   options: AnalysisOptions, echo: Callable[[str], None],
-                   pool: Executor, ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues]:
+def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptions,
+                   echo: Callable[[str], None], pool: Executor,
+                   ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues]:
     """Run every algorithm on the analysis graph; returns the summary figures and the values.
 
     Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
     circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
     algorithms that need no circles run meanwhile on a thread of ``pool`` and stream the
-    ties; betweenness's searches wait for them, so that they have both cores.
+    ties; betweenness's searches wait for them, so that they have both cores. ``sized``
+    gives the graph's ``GraphSize``, which decides betweenness's sample.
     """
     figures: dict[str, Any] = {}
-    sample = options.betweenness_sample(size_nodes, size_relationships)
-    figures["betweenness_sample"] = sample
     echo("influence: PageRank; brokerage: articulation points, bridges")
     others = pool.submit(_without_circles, connection, graph, options)
     echo("circles: Leiden (seeded), fragments, k-core")
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
     figures["modularity"] = leiden["modularity"]
+    size = sized.result()
+    sample = options.betweenness_sample(size.nodes, size.relationships)
+    figures["betweenness_sample"] = sample
     echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
-    betweenness = run_betweenness(connection, graph, sample, options.seed, size_nodes, pool, ordered, after=others)
+    betweenness = run_betweenness(connection, graph, sample, options.seed, size.nodes, pool, ordered, after=others)
     figures["conductance"] = {r["community"]: r["conductance"]
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
     other_figures, ties = others.result()

@@ -38,7 +38,14 @@ class MemoryEstimate:
 
 
 def graph_size(connection, community: str) -> GraphSize:
+    """The community's members and outsiders and their interactions and shares (walks every member)."""
     row = connection.read("analysis_size", community=community)[0]
+    return GraphSize(row["nodes"], row["relationships"])
+
+
+def graph_size_bound(connection, community: str) -> GraphSize:
+    """At least ``graph_size``, at once: the members, and the ties of every community."""
+    row = connection.read("analysis_size_bound", community=community)[0]
     return GraphSize(row["nodes"], row["relationships"])
 
 
@@ -55,18 +62,31 @@ def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
     return MemoryEstimate(required, available, dict(parts))
 
 
-@contextlib.contextmanager
-def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
-              check_memory: bool = True) -> Iterator[tuple[str, GraphSize, MemoryEstimate | None]]:
-    """Project the community's graph; yields (graph name, size, estimate); drops it on exit."""
+def check_memory(connection, community: str) -> MemoryEstimate:
+    """The estimate for the community's analysis, raising AnalysisTooLarge when it does not fit.
+
+    It is first made for ``graph_size_bound`` (no walk over the members); only when that
+    does not fit, for the exact size, since the bound counts the other communities' ties.
+    """
+    estimate = estimate_memory(connection, graph_size_bound(connection, community))
+    if estimate.required_bytes <= estimate.available_bytes:
+        return estimate
     size = graph_size(connection, community)
-    estimate = estimate_memory(connection, size) if check_memory else None
-    if estimate and estimate.required_bytes > estimate.available_bytes:
+    estimate = estimate_memory(connection, size)
+    if estimate.required_bytes > estimate.available_bytes:
         raise AnalysisTooLarge(
             f"the analysis of {community!r} ({size.nodes:,} nodes, {size.relationships:,} ties) needs about "
             f"{estimate.required_bytes / 2**30:.1f} GiB of server heap; {estimate.available_bytes / 2**30:.1f} GiB "
             f"is free. Give the server more heap (GRAPHMODEL_HEAP=16g, then graphmodel server stop/start) "
             f"or analyse a shorter period (--as-of).")
+    return estimate
+
+
+@contextlib.contextmanager
+def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
+              memory_check: bool = True) -> Iterator[tuple[str, MemoryEstimate | None]]:
+    """Project the community's graph; yields (graph name, memory estimate); drops it on exit."""
+    estimate = check_memory(connection, community) if memory_check else None
     graph = f"gm-{community}-{uuid.uuid4().hex[:8]}"
     try:
         connection.run_auto("analysis_project", graph=graph, community=community,
@@ -74,7 +94,7 @@ def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
                             event_weight=options.event_weight, max_event_size=options.max_event_size,
                             cutoff=cutoff)
         connection.run_auto("analysis_undirected", graph=graph)
-        yield graph, size, estimate
+        yield graph, estimate
     finally:
         with contextlib.suppress(Exception):
             connection.run_auto("analysis_drop", graph=graph)

@@ -150,6 +150,24 @@ def test_unknown_community_and_too_large(connection, community):
         projection.HEAP_HEADROOM = original
 
 
+def test_memory_check_counts_the_community_when_the_bound_does_not_fit(connection, community, tmp_path, monkeypatch):
+    """The quick bound counts every community's ties; when it does not fit, the community's own
+    size decides (here: a bound as large as a billion ties, the exact size a few thousand)."""
+    import graphmodel.algorithms.projection as projection
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    generate_community(tmp_path / "g", GeneratorOptions(members=300, seed=3))
+    assert load_directory(connection, tmp_path / "g", community, reject_path=tmp_path / "r.csv").rejected == 0
+    exact = projection.graph_size(connection, community)
+    bound = projection.graph_size_bound(connection, community)
+    assert bound.nodes == exact.nodes and bound.relationships >= exact.relationships > 0
+    monkeypatch.setattr(projection, "graph_size_bound", lambda *_: projection.GraphSize(exact.nodes, 10**9))
+    too_large = projection.estimate_memory(connection, projection.GraphSize(exact.nodes, 10**9))
+    assert too_large.required_bytes > too_large.available_bytes
+    estimate = projection.check_memory(connection, community)
+    assert estimate.required_bytes <= estimate.available_bytes
+
+
 def test_email_eu_core_circles_match_departments(connection, community, shared_data, tmp_path):
     base = shared_data / "email-eu-core"
     if not (base / "email-Eu-core.txt").exists():
@@ -306,7 +324,7 @@ def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, 
     import numpy as np
 
     from graphmodel.algorithms import betweenness
-    from graphmodel.algorithms.projection import projected
+    from graphmodel.algorithms.projection import graph_size, projected
     from graphmodel.generate.community import GeneratorOptions, generate_community
 
     generate_community(tmp_path / "g", GeneratorOptions(members=1_500, seed=4))
@@ -315,9 +333,10 @@ def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, 
     monkeypatch.setattr(betweenness, "circle_order",
                         lambda *a, _real=betweenness.circle_order: orders.append(_real(*a)) or orders[-1])
     options = AnalysisOptions()
-    with ThreadPoolExecutor(4) as pool, projected(connection, community, options) as (graph, size, _):
+    with ThreadPoolExecutor(4) as pool, projected(connection, community, options) as (graph, _):
         connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)
-        found = [betweenness.run_betweenness(connection, graph, 48, options.seed, size.nodes, pool, ordered).result()
+        nodes = graph_size(connection, community).nodes
+        found = [betweenness.run_betweenness(connection, graph, 48, options.seed, nodes, pool, ordered).result()
                  for ordered in (True, False)]
     assert len(orders) == 1 and orders[0] is not None  # the copy was made, in another order
     assert not np.array_equal(orders[0], np.arange(len(orders[0])))
