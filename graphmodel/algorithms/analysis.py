@@ -59,7 +59,7 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
             sized = pool.submit(graph_size, connection, community)
             echo(f"projecting {community!r} into GDS")
-            with projected(connection, community, options, cutoff) as (graph, _estimate):
+            with projected(connection, community, options, cutoff) as graph:
                 gds_figures, gds_values = run_algorithms(connection, graph, sized, options, echo, pool)
             size = sized.result()
             table = members.result()

@@ -85,10 +85,9 @@ def check_memory(connection, community: str) -> MemoryEstimate:
 
 
 @contextlib.contextmanager
-def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
-              memory_check: bool = True) -> Iterator[tuple[str, MemoryEstimate | None]]:
-    """Project the community's graph; yields (graph name, memory estimate); drops it on exit."""
-    estimate = check_memory(connection, community) if memory_check else None
+def projected(connection, community: str, options: AnalysisOptions, cutoff=None) -> Iterator[str]:
+    """Check the memory, project the community's graph; yields its name; drops it on exit."""
+    check_memory(connection, community)
     graph = f"gm-{community}-{uuid.uuid4().hex[:8]}"
     try:
         connection.run_auto("analysis_project", graph=graph, community=community,
@@ -96,7 +95,7 @@ def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
                             event_weight=options.event_weight, max_event_size=options.max_event_size,
                             cutoff=cutoff)
         connection.run_auto("analysis_undirected", graph=graph)
-        yield graph, estimate
+        yield graph
     finally:
         with contextlib.suppress(Exception):
             connection.run_auto("analysis_drop", graph=graph)

@@ -333,7 +333,7 @@ def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, 
     monkeypatch.setattr(betweenness, "circle_order",
                         lambda *a, _real=betweenness.circle_order: orders.append(_real(*a)) or orders[-1])
     options = AnalysisOptions()
-    with ThreadPoolExecutor(4) as pool, projected(connection, community, options) as (graph, _):
+    with ThreadPoolExecutor(4) as pool, projected(connection, community, options) as graph:
         connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)
         nodes = graph_size(connection, community).nodes
         found = [betweenness.run_betweenness(connection, graph, 48, options.seed, nodes, pool, ordered).result()
