@@ -17,7 +17,6 @@ import numpy as np
 
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
-from graphmodel.algorithms.betweenness import BETWEENNESS_PARTS
 from graphmodel.algorithms.arrays import positions
 from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, read_members, run_algorithms
 from graphmodel.algorithms.options import AnalysisOptions
@@ -52,9 +51,9 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
                                    f"(graphmodel load csv DIR --community {community})")
     try:
         # the member table, the shares and the graph's exact size are read on their own threads
-        # while GDS works; the algorithms that need no circles take one more, betweenness one and
-        # one per part
-        with ThreadPoolExecutor(max_workers=5 + BETWEENNESS_PARTS, thread_name_prefix="analysis") as pool:
+        # while GDS works; the algorithms that need no circles take one more, betweenness one (its
+        # parts have threads of their own)
+        with ThreadPoolExecutor(max_workers=5, thread_name_prefix="analysis") as pool:
             members = pool.submit(read_members, connection, community, cutoff)
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
             sized = pool.submit(graph_size, connection, community)

@@ -117,8 +117,9 @@ def test_betweenness_parts_add_up_to_the_sample():
     from graphmodel.algorithms.betweenness import betweenness_parts
 
     assert betweenness_parts(None) == [None]
-    assert betweenness_parts(256) == [128, 128]
-    assert betweenness_parts(33) == [17, 16]
+    assert betweenness_parts(256) == [32] * 8
+    assert betweenness_parts(33) == [5] + [4] * 7
+    assert betweenness_parts(3) == [1, 1, 1]
     assert betweenness_parts(1) == [1]
 
 
