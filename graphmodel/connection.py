@@ -62,6 +62,12 @@ def _metadata(name: str, kind: str) -> dict[str, str]:
     return {"app": APP, "type": kind, "query": name, "version": __version__}
 
 
+# seconds before a transaction that failed transiently (a deadlock between two writers, most
+# often) is retried, doubling after each try; the driver's default of 1 s stalled a writer
+# thread of the analysis's write-back for a second each time
+RETRY_FIRST_DELAY = 0.05
+
+
 class Connection:
     """A Neo4j database reached through Bolt, with GDS on it."""
 
@@ -73,7 +79,7 @@ class Connection:
         self._password_hint = password_hint
         self._driver = GraphDatabase.driver(
             uri, auth=auth, user_agent=f"{APP}/{__version__}", notifications_min_severity="OFF",
-            max_transaction_retry_time=retry_seconds,
+            max_transaction_retry_time=retry_seconds, initial_retry_delay=RETRY_FIRST_DELAY,
         )
         self._gds = None
         self._info: ServerInfo | None = None
