@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -20,9 +21,9 @@ from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, r
 from graphmodel.algorithms.arrays import positions
 from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, read_members, run_algorithms
 from graphmodel.algorithms.options import AnalysisOptions
-from graphmodel.algorithms.projection import graph_size, projected
+from graphmodel.algorithms.projection import GraphSize, projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
-from graphmodel.algorithms.store import member_columns, run_figures, write_analysis
+from graphmodel.algorithms.store import member_columns, run_figures, write_analysis, write_circles
 from graphmodel.asof import parse_as_of
 from graphmodel.errors import UnknownCommunity
 from graphmodel.fission.forest import ShareEdges, build_forest
@@ -50,22 +51,30 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             raise UnknownCommunity(f"community {community!r} is not in the graph; load it first "
                                    f"(graphmodel load csv DIR --community {community})")
     try:
-        # the member table, the shares and the graph's exact size are read on their own threads
-        # while GDS works; the algorithms that need no circles take one more, betweenness one (its
-        # parts have threads of their own)
-        with ThreadPoolExecutor(max_workers=5, thread_name_prefix="analysis") as pool:
+        # the member table and the shares are read on their own threads while GDS works (two more
+        # wait for them: the shares between members, then the graph's size); the algorithms that
+        # need no circles take one more, betweenness one (its parts have threads of their own)
+        with ThreadPoolExecutor(max_workers=6, thread_name_prefix="analysis") as pool:
             members = pool.submit(read_members, connection, community, cutoff)
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
-            sized = pool.submit(graph_size, connection, community)
+            edges = pool.submit(lambda: member_shares(shares.result()[0], members.result()))
+            sized = pool.submit(lambda: analysed_size(members.result(), edges.result()))
             echo(f"projecting {community!r} into GDS")
             with projected(connection, community, options, cutoff) as graph:
                 gds_figures, gds_values = run_algorithms(connection, graph, sized, options, echo, pool)
             size = sized.result()
             table = members.result()
             attach_gds_values(table, gds_values)
-            gds_figures["deepest_chain"] = deepest_invitation_chain(member_shares(shares.result()[0], table), table)
+            gds_figures["deepest_chain"] = deepest_invitation_chain(edges.result(), table)
+        circles, members_by_circle = _circles(table, gds_figures, options)
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
-        result, columns, roles = _interpret(table, gds_figures, options, run, community, info, moment, size)
+        # the circles and their memberships need no roles: they are written while the roles are inferred
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-circles") as writer:
+            circles_written = writer.submit(write_circles, connection, community, run, table, circles) if write else None
+            result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, options, run,
+                                                community, info, moment, size)
+            if circles_written is not None:
+                circles_written.result()
         if write:
             echo("writing results back to the graph")
             write_analysis(connection, community, result, table, columns, roles)
@@ -102,9 +111,29 @@ def remove_abandoned_runs(connection, community: str, echo: Callable[[str], None
     return runs
 
 
-def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions, run: str, community: str,
-               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
+def _circles(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions,
+             ) -> tuple[list[Circle], dict[int, np.ndarray]]:
+    """The circles (Leiden's communities renumbered, ``circles.assign_circles``) with their
+    cohesion, leaders not yet known; and the members of each (table indexes, -1: in none)."""
     circle_ops.assign_circles(table, options.min_circle_size)
+    members_by_circle = circle_ops.circle_members(table)
+    conductance = {}
+    leiden_to_circle = {int(raw): int(cid) for raw, cid in
+                        zip(table.values["circle"].astype(np.int64), table.values["circle_id"]) if cid >= 0}
+    for raw, value in gds["conductance"].items():
+        if int(raw) in leiden_to_circle:
+            conductance[leiden_to_circle[int(raw)]] = value
+    density = circle_ops.densities(table)
+    circles = [Circle(cid, len(idx), tuple(table.ids[i] for i in idx), None, conductance.get(cid), density.get(cid))
+               for cid, idx in sorted(members_by_circle.items()) if cid >= 0]
+    return circles, members_by_circle
+
+
+def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], members_by_circle: dict[int, np.ndarray],
+               options: AnalysisOptions, run: str, community: str,
+               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
+    """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
+    from ``_circles``)."""
     brokerage.participation_and_z(table)
     brokerage.ga_roles(table, options.thresholds)
     inferred = role_ops.infer_roles(table, options)
@@ -127,25 +156,14 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
         bridging[i] = role_ops.connector_evidence(table, i, int(reach[i]))
         connectors.append(_ranked(table, i, float(betweenness[i] / top), rank, bridging[i], influence, betweenness))
 
-    members_by_circle = circle_ops.circle_members(table)
-    circle_leader: dict[int, str | None] = {}
-    circles = []
-    conductance = {}
-    leiden_to_circle = {int(raw): int(cid) for raw, cid in
-                        zip(table.values["circle"].astype(np.int64), table.values["circle_id"]) if cid >= 0}
-    for raw, value in gds["conductance"].items():
-        if int(raw) in leiden_to_circle:
-            conductance[leiden_to_circle[int(raw)]] = value
-    density = circle_ops.densities(table)
-    for cid, idx in sorted(members_by_circle.items()):
-        if cid < 0:
-            continue
+    with_leaders = []
+    for circle in circles:
+        idx = members_by_circle[circle.circle_id]
         in_circle_leaders = idx[inferred.leader[idx]]
         leader = (table.ids[in_circle_leaders[np.argmax(inferred.leader_score[in_circle_leaders])]]
                   if len(in_circle_leaders) else None)
-        circle_leader[cid] = leader
-        circles.append(Circle(cid, len(idx), tuple(table.ids[i] for i in idx), leader,
-                              conductance.get(cid), density.get(cid)))
+        with_leaders.append(replace(circle, leader=leader))
+    circles = with_leaders
 
     roles = {m: MemberRoles(m, tuple(held), tuple(said)) for m, held, said in zip(table.ids, inferred.roles, table.declared)}
     figures = _figures(table, inferred, moment)
@@ -169,6 +187,13 @@ def _interpret(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
     columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
     return result, columns, inferred.roles
+
+
+def analysed_size(table: MemberTable, shares: ShareEdges) -> GraphSize:
+    """The size of the graph analysed, from what was read for it: the members and outsiders
+    there at the cutoff, their interactions before it and the shares between them
+    (``member_shares``). Without a cutoff, what ``projection.graph_size`` counts."""
+    return GraphSize(len(table), int(table.counts["sent"].sum()) + len(shares.source))
 
 
 def member_shares(row: dict[str, list], table: MemberTable) -> ShareEdges:

@@ -4,8 +4,8 @@ One projection per run: directed weighted ties (``TIE``: interactions
 weighted by type, shares, co-attendance of events) for influence, and their
 undirected sum (``UTIE``) for circles and brokerage; outsiders are nodes too,
 so the members who connect to them can be found. The memory check reads a bound
-of the graph's size from Neo4j's counts at once; ``graph_size`` walks the members
-for the exact size (the analysis reads it beside the projection).
+of the graph's size from Neo4j's counts at once; only when that does not fit,
+``graph_size`` walks the members for the exact size.
 """
 
 from __future__ import annotations

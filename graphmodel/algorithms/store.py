@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -56,20 +56,37 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
     }
 
 
-def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
-                   columns: dict[str, list[Any]], roles: list[list[str]]) -> None:
-    """The run's circles and the ties between them; earlier runs' memberships cleared; then
-    the members' figures, inferred roles and circle memberships, by WRITERS threads that
-    each take their own share of the members (so no two transactions wait for the same
-    member); then the imbalances. Each write is in slices, one transaction per slice."""
-    run = result.run.id
-    connection.write("analysis_circles_write", community=community, run=run,
-                     rows=[_circle_row(c) for c in result.circles])
+def write_circles(connection, community: str, run: str, table: MemberTable, circles: list[Circle]) -> None:
+    """The run's circles (their leaders come later, with ``write_analysis``) and the ties
+    between them; earlier runs' memberships cleared; then the circle memberships, by WRITERS
+    threads that each take their own share of the members."""
+    connection.write("analysis_circles_write", community=community, run=run, rows=[_circle_row(c) for c in circles])
     source, target, ties = circle_ties(table)
     connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
                                                             "ties": ties.tolist()}, batch_size=BATCH, run=run)
     clear_memberships(connection, community, run)
     circle = table.values["circle_id"]
+
+    def write_memberships(start: int, stop: int) -> None:
+        share = np.arange(start, stop)
+        in_circle = share[circle[share] >= 0]
+        connection.write_columns("analysis_in_circle_write",
+                                 {"node": table.node[in_circle].tolist(),
+                                  "circle": circle[in_circle].astype(np.int64).tolist()},
+                                 batch_size=BATCH, run=run)
+
+    _by_writers(len(table), write_memberships)
+
+
+def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
+                   columns: dict[str, list[Any]], roles: list[list[str]]) -> None:
+    """The circles' leaders (``write_circles`` wrote the circles); then the members' figures
+    and inferred roles, by WRITERS threads that each take their own share of the members (so
+    no two transactions wait for the same member); then the imbalances. Each write is in
+    slices, one transaction per slice."""
+    run = result.run.id
+    connection.write("analysis_circle_leaders_write", run=run,
+                     rows=[{"id": c.circle_id, "leader": c.leader} for c in result.circles if c.leader is not None])
 
     def write_members(start: int, stop: int) -> None:
         connection.write_columns("analysis_members_write", {k: v[start:stop] for k, v in columns.items()},
@@ -78,19 +95,18 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
         connection.write_columns("analysis_roles_write",
                                  {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
                                  batch_size=BATCH, community=community, run=run)
-        share = np.arange(start, stop)
-        in_circle = share[circle[share] >= 0]
-        connection.write_columns("analysis_in_circle_write",
-                                 {"node": table.node[in_circle].tolist(),
-                                  "circle": circle[in_circle].astype(np.int64).tolist()},
-                                 batch_size=BATCH, run=run)
 
-    bounds = np.linspace(0, len(table), WRITERS + 1).astype(int).tolist()
-    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="analysis-write") as pool:
-        for write in [pool.submit(write_members, start, stop) for start, stop in zip(bounds, bounds[1:])]:
-            write.result()
+    _by_writers(len(table), write_members)
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
+
+
+def _by_writers(count: int, write: Callable[[int, int], None]) -> None:
+    """``write(start, stop)`` for WRITERS consecutive shares of ``count`` rows, each on a thread of its own."""
+    bounds = np.linspace(0, count, WRITERS + 1).astype(int).tolist()
+    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="analysis-write") as pool:
+        for done in [pool.submit(write, start, stop) for start, stop in zip(bounds, bounds[1:])]:
+            done.result()
 
 
 def clear_memberships(connection, community: str, run: str) -> None:
@@ -120,8 +136,7 @@ def weighted_slices(weights: list[int], limit: int) -> list[list[int]]:
 
 
 def _circle_row(c: Circle) -> dict[str, Any]:
-    return {"id": c.circle_id, "size": c.size, "leader": c.leader, "conductance": c.conductance,
-            "density": c.density}
+    return {"id": c.circle_id, "size": c.size, "conductance": c.conductance, "density": c.density}
 
 
 def _imbalance_row(f: RoleImbalance) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.algorithms import AnalysisOptions, analyze, load_analysis
+from graphmodel.algorithms.projection import graph_size
 from graphmodel.algorithms.agreement import ari, nmi
 from graphmodel.cli import cli
 from graphmodel.interchange import InterchangeWriter
@@ -315,6 +316,13 @@ def test_the_deepest_invitation_chain_follows_the_earliest_shares(connection, co
     assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
     result = analyze(connection, community, AnalysisOptions(min_circle_size=1), as_of=as_of)
     assert result.figures["deepest_chain"] == chain
+    # the run counts the interactions and shares of the graph it analysed
+    present = {m for m, at in joined.items() if as_of is None or at <= as_of} | {"o"}
+    counted = [s for s in shares if {s[0], s[1]} <= present and (as_of is None or s[2] <= as_of)]
+    assert (result.run.members + result.run.outsiders, result.run.relationships) == (
+        len(present), len(counted) + len(present - {"o"}))
+    if as_of is None:
+        assert result.run.relationships == graph_size(connection, community).relationships
 
 
 def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, community, tmp_path, monkeypatch):
