@@ -70,7 +70,8 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
         # the circles and their memberships need no roles: they are written while the roles are inferred
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-circles") as writer:
-            circles_written = writer.submit(write_circles, connection, community, run, table, circles) if write else None
+            circles_written = (writer.submit(write_circles, connection, community, run, table, circles)
+                               if write else None)
             result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, options, run,
                                                 community, info, moment, size)
             if circles_written is not None:

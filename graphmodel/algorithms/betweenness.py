@@ -129,7 +129,8 @@ def _exact(connection, graph: str, seed: int, after: Future | None) -> list[tupl
     return [_part(connection, graph, None, seed)]
 
 
-def _sampled(connection, graph: str, sample: int, seed: int, ordered: bool, after: Future | None) -> list[tuple[np.ndarray, np.ndarray]]:
+def _sampled(connection, graph: str, sample: int, seed: int, ordered: bool,
+             after: Future | None) -> list[tuple[np.ndarray, np.ndarray]]:
     walks = [(seed + k, part) for k, part in enumerate(betweenness_parts(sample))]
     with _circle_ordered(connection, graph, walks) if ordered else contextlib.nullcontext(graph) as searched:
         if after is not None:
