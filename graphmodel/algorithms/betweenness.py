@@ -70,7 +70,12 @@ def sampling_walk(degree: np.ndarray, seed: int, sample: int) -> tuple[np.ndarra
 
 def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, int]]) -> np.ndarray | None:
     """The copy's order, as places in the analysis graph's order (``degree``, ``circle``
-    by place), for sampling walks of (seed, sample); None when it cannot be built."""
+    by place), for sampling walks of (seed, sample); None when it cannot be built.
+
+    Outside the walks' places the nodes come circle by circle, and in each circle by
+    number of ties, most first: at 100k, eight parts of 32 sources searched in 4.6-5.0 s
+    on such a copy against 5.3-6.3 s with each circle in the analysis graph's order
+    (eight pairs, alternating, on two communities)."""
     n = len(degree)
     found = [sampling_walk(degree, seed, sample) for seed, sample in walks]
     if not found or any(f is None for f in found):
@@ -81,7 +86,7 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
     for draws, accepted in found:
         source[accepted] = True
         limit[:len(draws)] = np.minimum(limit[:len(draws)], draws)
-    stream = np.lexsort((np.arange(n), circle))
+    stream = np.lexsort((np.arange(n), -degree, circle))  # circle by circle, the most tied first
     stream = stream[~source[stream]]
     stream_degree = degree[stream].tolist()
     placed, waiting = [], collections.deque()  # waiting: stream indexes skipped for a too-high degree
