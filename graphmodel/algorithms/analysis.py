@@ -19,11 +19,12 @@ import numpy as np
 import graphmodel
 from graphmodel.algorithms import brokerage, circles as circle_ops, imbalance, roles as role_ops
 from graphmodel.algorithms.arrays import positions
-from graphmodel.algorithms.metrics import MemberTable, attach_gds_values, read_members, run_algorithms
+from graphmodel.algorithms.metrics import (MemberTable, attach_betweenness, attach_gds_values, read_members,
+                                          run_algorithms)
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.algorithms.projection import GraphSize, projected
 from graphmodel.algorithms.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
-from graphmodel.algorithms.store import member_columns, run_figures, write_analysis, write_circles
+from graphmodel.algorithms.store import circle_rows, member_columns, run_figures, write_analysis, write_circles
 from graphmodel.asof import parse_as_of
 from graphmodel.errors import UnknownCommunity
 from graphmodel.fission.forest import ShareEdges, build_forest
@@ -61,19 +62,23 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             sized = pool.submit(lambda: analysed_size(members.result(), edges.result()))
             echo(f"projecting {community!r} into GDS")
             with projected(connection, community, options, cutoff) as graph:
-                gds_figures, gds_values = run_algorithms(connection, graph, sized, options, echo, pool)
+                gds_figures, gds_values, betweenness = run_algorithms(connection, graph, sized, options, echo, pool)
+                # what needs no betweenness is computed while it searches (the client is idle then)
+                table = members.result()
+                attach_gds_values(table, gds_values)
+                circles, members_by_circle = _circles(table, gds_figures, options)
+                reach = _brokerage(table, options)
+                circles_to_write = circle_rows(table, circles) if write else None
+                gds_figures["deepest_chain"] = deepest_invitation_chain(edges.result(), table)
+                attach_betweenness(table, gds_values, betweenness.result())
             size = sized.result()
-            table = members.result()
-            attach_gds_values(table, gds_values)
-            gds_figures["deepest_chain"] = deepest_invitation_chain(edges.result(), table)
-        circles, members_by_circle = _circles(table, gds_figures, options)
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
         # the circles and their memberships need no roles: they are written while the roles are inferred
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-circles") as writer:
-            circles_written = (writer.submit(write_circles, connection, community, run, table, circles)
+            circles_written = (writer.submit(write_circles, connection, community, run, circles_to_write)
                                if write else None)
-            result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, options, run,
-                                                community, info, moment, size)
+            result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, reach, options,
+                                                run, community, info, moment, size)
             if circles_written is not None:
                 circles_written.result()
         if write:
@@ -130,15 +135,20 @@ def _circles(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions,
     return circles, members_by_circle
 
 
-def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], members_by_circle: dict[int, np.ndarray],
-               options: AnalysisOptions, run: str, community: str,
-               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
-    """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
-    from ``_circles``)."""
+def _brokerage(table: MemberTable, options: AnalysisOptions) -> np.ndarray:
+    """Each member's participation, within-circle z-score and Guimerà-Amaral role (into the
+    table); returns how many circles each member's ties reach."""
     brokerage.participation_and_z(table)
     brokerage.ga_roles(table, options.thresholds)
+    return brokerage.neighbour_circles(table)
+
+
+def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], members_by_circle: dict[int, np.ndarray],
+               reach: np.ndarray, options: AnalysisOptions, run: str, community: str,
+               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
+    """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
+    from ``_circles``, ``reach`` from ``_brokerage``)."""
     inferred = role_ops.infer_roles(table, options)
-    reach = brokerage.neighbour_circles(table)
 
     leaders_idx = np.flatnonzero(inferred.leader)
     leaders_idx = leaders_idx[np.argsort(-inferred.leader_score[leaders_idx], kind="stable")]

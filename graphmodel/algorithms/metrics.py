@@ -20,7 +20,7 @@ from graphmodel.algorithms.betweenness import run_betweenness
 from graphmodel.algorithms.options import AnalysisOptions
 from graphmodel.model import roles
 
-GDS_VALUES = ("influence", "circle", "fragment", "core", "betweenness", "articulation")
+GDS_VALUES = ("influence", "circle", "fragment", "core", "articulation")  # and betweenness, streamed apart
 
 
 @dataclass
@@ -70,8 +70,11 @@ class GdsValues:
 
 def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptions,
                    echo: Callable[[str], None], pool: Executor,
-                   ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues]:
-    """Run every algorithm on the analysis graph; returns the summary figures and the values.
+                   ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues, Future]:
+    """Run every algorithm on the analysis graph; returns, once all but betweenness are
+    done, the summary figures, the values and the future of betweenness's parts
+    (``attach_betweenness`` adds them up), so that what needs no betweenness can be
+    computed during its searches.
 
     Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
     circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
@@ -94,9 +97,7 @@ def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptio
                               for r in connection.run_auto("analysis_conductance", graph=graph)}
     other_figures, ties = others.result()
     figures.update(other_figures)
-    values = _node_values(connection, graph, ties)
-    values.values["betweenness"] = settled(sum(aligned(values.node, *part) for part in betweenness.result()))
-    return figures, values
+    return figures, _node_values(connection, graph, ties), betweenness
 
 
 def _without_circles(connection, graph: str, options: AnalysisOptions) -> tuple[dict[str, Any], dict[str, list]]:
@@ -114,7 +115,7 @@ def _without_circles(connection, graph: str, options: AnalysisOptions) -> tuple[
 
 def _node_values(connection, graph: str, ties: dict[str, list]) -> GdsValues:
     rows = connection.run_auto("analysis_node_values", graph=graph,
-                               properties=[n for n in GDS_VALUES if n != "betweenness"])
+                               properties=list(GDS_VALUES))
     node = np.asarray(rows[0]["nodes"], np.int64) if rows else np.empty(0, np.int64)
     node = np.sort(node)
     values = {}
@@ -140,6 +141,12 @@ def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
     scale = 10.0 ** (digits - 1 - magnitude)
     out[finite] = np.round(out[finite] * scale) / scale
     return out
+
+
+def attach_betweenness(table: MemberTable, gds: GdsValues, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    """Put betweenness into ``table``: its parts (node ids, scores; ``run_algorithms``) added up, settled."""
+    summed = settled(sum(aligned(gds.node, *part) for part in parts))
+    table.values["betweenness"] = aligned(table.node, gds.node, summed)
 
 
 def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
@@ -56,26 +57,41 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
     }
 
 
-def write_circles(connection, community: str, run: str, table: MemberTable, circles: list[Circle]) -> None:
+@dataclass(frozen=True)
+class CircleRows:
+    """What ``write_circles`` writes, computed ahead by ``circle_rows``."""
+
+    circles: list[dict[str, Any]]
+    ties: dict[str, list[int]]    # source, target, ties: pairs of circles and the member ties across them
+    node: np.ndarray              # node ids of the members in a circle, in table order
+    circle: np.ndarray            # the circle of each
+
+
+def circle_rows(table: MemberTable, circles: list[Circle]) -> CircleRows:
+    """The rows ``write_circles`` writes: the circles (leaders come later), the ties between
+    them and the memberships."""
+    source, target, ties = circle_ties(table)
+    circle = table.values["circle_id"].astype(np.int64)
+    in_circle = np.flatnonzero(circle >= 0)
+    return CircleRows([_circle_row(c) for c in circles],
+                      {"source": source.tolist(), "target": target.tolist(), "ties": ties.tolist()},
+                      table.node[in_circle], circle[in_circle])
+
+
+def write_circles(connection, community: str, run: str, rows: CircleRows) -> None:
     """The run's circles (their leaders come later, with ``write_analysis``) and the ties
     between them; earlier runs' memberships cleared; then the circle memberships, by WRITERS
     threads that each take their own share of the members."""
-    connection.write("analysis_circles_write", community=community, run=run, rows=[_circle_row(c) for c in circles])
-    source, target, ties = circle_ties(table)
-    connection.write_columns("analysis_circle_ties_write", {"source": source.tolist(), "target": target.tolist(),
-                                                            "ties": ties.tolist()}, batch_size=BATCH, run=run)
+    connection.write("analysis_circles_write", community=community, run=run, rows=rows.circles)
+    connection.write_columns("analysis_circle_ties_write", rows.ties, batch_size=BATCH, run=run)
     clear_memberships(connection, community, run)
-    circle = table.values["circle_id"]
 
     def write_memberships(start: int, stop: int) -> None:
-        share = np.arange(start, stop)
-        in_circle = share[circle[share] >= 0]
         connection.write_columns("analysis_in_circle_write",
-                                 {"node": table.node[in_circle].tolist(),
-                                  "circle": circle[in_circle].astype(np.int64).tolist()},
+                                 {"node": rows.node[start:stop].tolist(), "circle": rows.circle[start:stop].tolist()},
                                  batch_size=BATCH, run=run)
 
-    _by_writers(len(table), write_memberships)
+    _by_writers(len(rows.node), write_memberships)
 
 
 def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
