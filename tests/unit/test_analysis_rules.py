@@ -118,6 +118,8 @@ def test_betweenness_parts_add_up_to_the_sample():
 
     assert betweenness_parts(None) == [None]
     assert betweenness_parts(256) == [32] * 8
+    assert betweenness_parts(1024) == [32] * 32
+    assert betweenness_parts(300) == [30] * 10
     assert betweenness_parts(33) == [5] + [4] * 7
     assert betweenness_parts(3) == [1, 1, 1]
     assert betweenness_parts(1) == [1]
