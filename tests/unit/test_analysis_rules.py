@@ -160,3 +160,14 @@ def test_weighted_slices_stay_under_the_limit():
     assert weighted_slices([], 10) == []
     assert weighted_slices([4, 5, 1, 3, 20, 2, 10], 10) == [[0, 1, 2], [3], [4], [5], [6]]
     assert weighted_slices([3, 3, 3, 3], 6) == [[0, 1], [2, 3]]
+
+
+def test_top_share_counts_the_members_two_rankings_have_in_their_tops():
+    from bench.sample_stability import top_share
+
+    a = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
+    assert top_share(a, a, 3) == 1.0
+    assert top_share(a, a[::-1].copy(), 2) == 0.0
+    assert top_share(a, np.array([5.0, 0.0, 3.0, 4.0, 1.0]), 2) == 0.5
+    # equal scores rank by position, as the analysis does
+    assert top_share(np.ones(4), np.array([1.0, 1.0, 0.0, 0.0]), 2) == 1.0
