@@ -36,27 +36,22 @@ def top_share(a: np.ndarray, b: np.ndarray, k: int) -> float:
 
 
 def stability(score: Callable[[int, int], np.ndarray], sizes=SIZES, reference=REFERENCE,
-              samples=SAMPLES, tops=TOPS, echo=print) -> list[dict]:
+              samples=SAMPLES, tops=TOPS, echo=print) -> None:
     """``score(sample, seed)`` gives one sampled betweenness (scores in a fixed node order)."""
     truth = score(reference, 7_000)
-    rows = []
     for size in sizes:
         runs = [score(size, 1_000 * i) for i in range(samples)]
         for k in tops:
             found = [top_share(run, truth, k) for run in runs]
             between = [top_share(a, b, k) for a, b in combinations(runs, 2)]
-            row = {"sample": size, "top": k, "between_samples": float(np.mean(between)),
-                   "of_reference": float(np.mean(found)), "of_reference_min": min(found),
-                   "of_reference_max": max(found)}
-            echo(f"sample {size:5d} top {k:3d}: {row['between_samples']:.0%} shared between samples, "
-                 f"{row['of_reference']:.0%} of the {reference}-source reference's "
+            echo(f"sample {size:5d} top {k:3d}: {np.mean(between):.0%} shared between samples, "
+                 f"{np.mean(found):.0%} of the {reference}-source reference's "
                  f"({min(found):.0%}-{max(found):.0%})")
-            rows.append(row)
-    return rows
 
 
 def gds_scores(community: str) -> None:
     from graphmodel.algorithms.betweenness import run_betweenness
+    from graphmodel.algorithms.metrics import summed_betweenness
     from graphmodel.algorithms.options import AnalysisOptions
     from graphmodel.algorithms.projection import projected
     from graphmodel.config import load_settings
@@ -65,9 +60,9 @@ def gds_scores(community: str) -> None:
     connection = Connection.from_settings(load_settings())
     with projected(connection, community, AnalysisOptions()) as graph, ThreadPoolExecutor(1) as pool:
         def score(sample: int, seed: int) -> np.ndarray:
-            # the parts (each on one thread, two at a time) add up to the sample; every part scores every node
-            parts = run_betweenness(connection, graph, sample, seed, 0, pool, ordered=False).result()
-            return sum(scores[np.argsort(nodes)] for nodes, scores in parts)
+            # scored as the analysis scores: its parts (each on one thread, two at a time) added up, settled
+            parts = run_betweenness(connection, graph, sample, seed, nodes=0, pool=pool, ordered=False).result()
+            return summed_betweenness(np.sort(parts[0][0]), parts)
 
         stability(score)
 

@@ -143,10 +143,14 @@ def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
     return out
 
 
+def summed_betweenness(node: np.ndarray, parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Betweenness's parts (node ids, scores; ``run_betweenness``) added up for ``node`` (sorted), settled."""
+    return settled(sum(aligned(node, *part) for part in parts))
+
+
 def attach_betweenness(table: MemberTable, gds: GdsValues, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
-    """Put betweenness into ``table``: its parts (node ids, scores; ``run_algorithms``) added up, settled."""
-    summed = settled(sum(aligned(gds.node, *part) for part in parts))
-    table.values["betweenness"] = aligned(table.node, gds.node, summed)
+    """Put betweenness into ``table``: its parts (``run_algorithms``) added up, settled."""
+    table.values["betweenness"] = aligned(table.node, gds.node, summed_betweenness(gds.node, parts))
 
 
 def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:
