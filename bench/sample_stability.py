@@ -50,12 +50,12 @@ def stability(score: Callable[[int, int], np.ndarray], sizes=SIZES, reference=RE
 
 
 def gds_scores(community: str) -> None:
-    from graphmodel.algorithms.betweenness import run_betweenness
-    from graphmodel.algorithms.metrics import summed_betweenness
-    from graphmodel.algorithms.options import AnalysisOptions
-    from graphmodel.algorithms.projection import projected
-    from graphmodel.config import load_settings
-    from graphmodel.connection import Connection
+    from graphmodel.analysis.betweenness import run_betweenness
+    from graphmodel.analysis.metrics import summed_betweenness
+    from graphmodel.analysis.options import AnalysisOptions
+    from graphmodel.analysis.projection import projected
+    from graphmodel.core.config import load_settings
+    from graphmodel.graph.connection import Connection
 
     connection = Connection.from_settings(load_settings())
     with projected(connection, community, AnalysisOptions()) as graph, ThreadPoolExecutor(1) as pool:

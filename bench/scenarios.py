@@ -23,9 +23,9 @@ def community_id(prefix: str) -> str:
 
 @cache
 def connection():
-    from graphmodel.config import load_settings
-    from graphmodel.connection import Connection
-    from graphmodel.schema import init_schema
+    from graphmodel.core.config import load_settings
+    from graphmodel.graph.connection import Connection
+    from graphmodel.graph.schema import init_schema
 
     conn = Connection.from_settings(load_settings())
     init_schema(conn)
@@ -33,7 +33,7 @@ def connection():
 
 
 def server_pid() -> int | None:
-    from graphmodel.config import load_settings
+    from graphmodel.core.config import load_settings
     from graphmodel.server import LocalServer
 
     settings = load_settings()
@@ -44,7 +44,7 @@ def server_pid() -> int | None:
 
 def server_import_dir() -> Path | None:
     """The local server's import directory (LOAD CSV reads from there), or None when remote."""
-    from graphmodel.config import load_settings
+    from graphmodel.core.config import load_settings
 
     settings = load_settings()
     return settings.home / "import" if settings.uses_local_server else None
@@ -68,6 +68,6 @@ def write(name: str, **params) -> None:
 
 
 def delete(community: str) -> None:
-    from graphmodel.community import delete_community
+    from graphmodel.graph.community import delete_community
 
     delete_community(connection(), community)

@@ -18,7 +18,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from graphmodel.interchange import InterchangeWriter
+from graphmodel.core.interchange import InterchangeWriter
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 _IRC_LINE = re.compile(r"^\[(\d\d):(\d\d)\] <([^>]+)> ?(.*)$")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from graphmodel.connection import Connection
+from graphmodel.graph.connection import Connection
 
 DEMO_COMMUNITY = "demo"
 DEMO_MEMBERS = 2_000
@@ -37,8 +37,8 @@ class DemoResult:
 def run_demo(connection: Connection, work_dir: str | Path, lang: str = "en",
              report_path: str | Path | None = None, echo: Echo = lambda _: None) -> DemoResult:
     """Generate, load, analyse, compute fission and report the demo community."""
-    from graphmodel.algorithms.analysis import analyze
-    from graphmodel.community import delete_community
+    from graphmodel.analysis.run import analyze
+    from graphmodel.graph.community import delete_community
     from graphmodel.fission.analysis import fission_summary
     from graphmodel.generate.community import GeneratorOptions, generate_community
     from graphmodel.generate.problems import PROBLEMS

@@ -18,9 +18,9 @@ from typing import Any, Collection, Mapping, Sequence
 
 import numpy as np
 
-from graphmodel.asof import AsOf, parse_as_of
-from graphmodel.connection import Connection
-from graphmodel.model import roles
+from graphmodel.core.asof import AsOf, parse_as_of
+from graphmodel.graph.connection import Connection
+from graphmodel.core.model import roles
 
 ROLE_PRECEDENCE = ("manager", "leader", "executor", "connector", "contributor", "follower",
                    "participant", "seed_user", "lurker")

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from graphmodel import cypher
-from graphmodel.connection import Connection
+from graphmodel.graph import cypher
+from graphmodel.graph.connection import Connection
 from neo4j.exceptions import ClientError
 
-from graphmodel.errors import QueryFailed, QueryNotFound, QueryParameterError
+from graphmodel.core.errors import QueryFailed, QueryNotFound, QueryParameterError
 
 PREFIX = "query_"
 DEFAULT_LIMIT = 1000

@@ -24,7 +24,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def settings():
-    from graphmodel.config import load_settings
+    from graphmodel.core.config import load_settings
 
     return load_settings()
 
@@ -48,8 +48,8 @@ def local_server(settings):
 
 @pytest.fixture(scope="session")
 def connection(settings, local_server):
-    from graphmodel.connection import Connection
-    from graphmodel.schema import init_schema
+    from graphmodel.graph.connection import Connection
+    from graphmodel.graph.schema import init_schema
 
     with Connection.from_settings(settings) as conn:
         init_schema(conn)

@@ -14,8 +14,8 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from graphmodel.asof import AsOf, parse_as_of
-from graphmodel.errors import ConfigurationError
+from graphmodel.core.asof import AsOf, parse_as_of
+from graphmodel.core.errors import ConfigurationError
 from graphmodel.fission.cascades import CascadeMetrics, all_cascades
 from graphmodel.fission.critical import (
     PERIODS,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from graphmodel.asof import AsOf
-from graphmodel.connection import Connection
+from graphmodel.core.asof import AsOf
+from graphmodel.graph.connection import Connection
 from graphmodel.fission.forest import ShareEdges
 from graphmodel.fission.roles import RoleBook
 

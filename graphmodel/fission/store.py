@@ -1,4 +1,4 @@
-"""Write a fission run into the graph (see the model in ``graphmodel.model``).
+"""Write a fission run into the graph (see the model in ``graphmodel.core.model``).
 
 A run is a ``(:FissionRun)`` node linked to its community; every cascade of at
 least ``min_cascade_size`` members becomes a ``(:Cascade)`` of that run, linked
@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterator
 import numpy as np
 
 from graphmodel import __version__
-from graphmodel.connection import Connection
-from graphmodel.errors import UnknownCommunity
+from graphmodel.graph.connection import Connection
+from graphmodel.core.errors import UnknownCommunity
 from graphmodel.fission.analysis import FissionOptions, FissionResult
 from graphmodel.fission.cascades import CascadeMetrics
 

@@ -6,7 +6,7 @@
 Modules: ``structure`` (join order, circles, latent roles), ``activity``
 (1:9:90 interactions), ``fission`` (invitation cascades), ``events``
 (events, attendance, retention), ``problems`` (planted problems),
-``community`` (the whole, written with ``graphmodel.interchange``).
+``community`` (the whole, written with ``graphmodel.core.interchange``).
 Everything is vectorised with numpy and deterministic for a seed.
 """
 

@@ -16,7 +16,7 @@ from graphmodel.generate.fission import CHANNELS, build_shares
 from graphmodel.generate.problems import PROBLEMS, plant_edges, plant_structure
 from graphmodel.generate.structure import (
     EXECUTOR, LEADER, LURKER, MANAGER, MS_PER_DAY, ROLE_NAMES, Structure, build_structure)
-from graphmodel.interchange import TABLES
+from graphmodel.core.interchange import TABLES
 
 CHUNK = 2_000_000
 SURNAMES = np.array(list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"))

@@ -11,9 +11,9 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 
 from graphmodel import __version__
-from graphmodel.connection import Connection
-from graphmodel.errors import GraphModelError
-from graphmodel.jobs.lock import CommunityLock
+from graphmodel.graph.connection import Connection
+from graphmodel.core.errors import GraphModelError
+from graphmodel.graph.lock import CommunityLock
 from graphmodel.jobs.spec import JobSpec
 from graphmodel.jobs.steps import STEP_KINDS
 
@@ -133,9 +133,9 @@ def run_job_file(job_file: str, *, json_logs: bool = True, lock_wait: float = 36
     """
     from pathlib import Path
 
-    from graphmodel.config import load_settings
+    from graphmodel.core.config import load_settings
     from graphmodel.jobs.spec import load_job
-    from graphmodel.schema import ensure_schema
+    from graphmodel.graph.schema import ensure_schema
 
     spec = load_job(Path(job_file))
     with Connection.from_settings(load_settings(), echo=lambda m: print(m, file=sys.stderr)) as conn:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphmodel.errors import ConfigurationError
+from graphmodel.core.errors import ConfigurationError
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from graphmodel.connection import Connection
+    from graphmodel.graph.connection import Connection
     from graphmodel.jobs.spec import JobSpec
 
 
@@ -35,7 +35,7 @@ class StepKind:
 
 
 def _init(connection, job, params) -> StepOutcome:
-    from graphmodel.schema import init_schema
+    from graphmodel.graph.schema import init_schema
 
     result = init_schema(connection)
     return StepOutcome({"schema_version": result.version}, message="schema ready")
@@ -47,7 +47,7 @@ STEP_KINDS: dict[str, StepKind] = {
 
 
 # Each area's module registers its own step kind when imported.
-STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.algorithms.job_step", "graphmodel.fission.job_step",
+STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.analysis.job_step", "graphmodel.fission.job_step",
                 "graphmodel.report.job_step")
 
 

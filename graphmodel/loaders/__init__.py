@@ -1,4 +1,4 @@
-"""Loading community data: the interchange format (``graphmodel.interchange``) and chat exports."""
+"""Loading community data: the interchange format (``graphmodel.core.interchange``) and chat exports."""
 
 from graphmodel.loaders.directory import LoadSummary, TableSummary, load_directory
 

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from graphmodel.connection import batches
-from graphmodel.errors import InputError
-from graphmodel.interchange import LOAD_ORDER, TABLES
-from graphmodel.jobs.lock import CommunityLock
+from graphmodel.graph.connection import batches
+from graphmodel.core.errors import InputError
+from graphmodel.core.interchange import LOAD_ORDER, TABLES
+from graphmodel.graph.lock import CommunityLock
 from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
 from graphmodel.loaders.rejects import RejectFile
 from graphmodel.loaders.seen_keys import SeenKeys
@@ -112,7 +112,7 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     directory = Path(directory)
     files = table_files(directory)
     if not dry_run:
-        from graphmodel.schema import ensure_schema
+        from graphmodel.graph.schema import ensure_schema
 
         ensure_schema(connection)
     if dry_run or not lock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from graphmodel.errors import InputError
+from graphmodel.core.errors import InputError
 
 SAMPLE_BYTES = 4 << 20
 ENCODINGS = ("utf-8", "gb18030")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from graphmodel.errors import InputError
-from graphmodel.interchange import Table
+from graphmodel.core.errors import InputError
+from graphmodel.core.interchange import Table
 from graphmodel.loaders.encoding import detect_encoding
 
 csv.field_size_limit(1 << 24)

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from graphmodel.loaders.reader import Reject
-from graphmodel.output import csv_cell
+from graphmodel.core.output import csv_cell
 
 COLUMNS = ("file", "line", "field", "reason", "raw")
 

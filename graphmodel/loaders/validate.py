@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from graphmodel.loaders.reader import Reject, SourceRow
 from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_time, parse_weight
-from graphmodel.model import EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
+from graphmodel.core.model import EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
 
 Row = dict[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time, timezone
 
-from graphmodel.model import role_name
+from graphmodel.core.model import role_name
 
 TRUE = {"true", "1", "yes", "y", "t", "是", "真"}
 FALSE = {"false", "0", "no", "n", "f", "否", "假"}

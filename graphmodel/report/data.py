@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from graphmodel.algorithms import load_analysis
-from graphmodel.algorithms.results import AnalysisResult
+from graphmodel.analysis import load_analysis
+from graphmodel.analysis.results import AnalysisResult
 
 # figure -> the catalogue query that reproduces it (graphmodel query NAME -p community=...)
 QUERIES = {

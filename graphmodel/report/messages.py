@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphmodel.model import roles
+from graphmodel.core.model import roles
 
 TEXT = {
     "title": ("Community structure report", "社群结构报告"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphmodel.algorithms.results import AnalysisResult
+from graphmodel.analysis.results import AnalysisResult
 
 FISSION_LEVERS = {
     "deep_cascades": ("Invitation chains run deeper than two levels: such chains are short-lived; attach new "

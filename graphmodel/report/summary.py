@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphmodel.algorithms.results import AnalysisResult
+from graphmodel.analysis.results import AnalysisResult
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "info": 3}
 

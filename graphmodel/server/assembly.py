@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from graphmodel.errors import MavenError
+from graphmodel.core.errors import MavenError
 from graphmodel.server.versions import GDS_VERSION, NEO4J_VERSION
 
 _COMPLETE = ".assembled"

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from graphmodel.config import default
-from graphmodel.errors import JavaNotFound, PortInUse, ServerError
+from graphmodel.core.config import default
+from graphmodel.core.errors import JavaNotFound, PortInUse, ServerError
 from graphmodel.server import assembly
 
 MIN_JAVA = 17

@@ -6,11 +6,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graphmodel.algorithms import AnalysisOptions, analyze, load_analysis
-from graphmodel.algorithms.projection import graph_size
-from graphmodel.algorithms.agreement import ari, nmi
+from graphmodel.analysis import AnalysisOptions, analyze, load_analysis
+from graphmodel.analysis.projection import graph_size
+from graphmodel.analysis.agreement import ari, nmi
 from graphmodel.cli import cli
-from graphmodel.interchange import InterchangeWriter
+from graphmodel.core.interchange import InterchangeWriter
 from graphmodel.loaders import load_directory
 
 EXACT = AnalysisOptions(min_circle_size=3)
@@ -133,13 +133,13 @@ def test_results_are_written_and_read_back(connection, community, tmp_path):
 
 
 def test_unknown_community_and_too_large(connection, community):
-    from graphmodel.algorithms.projection import AnalysisTooLarge, projected
-    from graphmodel.errors import UnknownCommunity
+    from graphmodel.analysis.projection import AnalysisTooLarge, projected
+    from graphmodel.core.errors import UnknownCommunity
 
     with pytest.raises(UnknownCommunity):
         analyze(connection, community)
     connection.write("load_community", community=community, display_name=None)
-    import graphmodel.algorithms.projection as projection
+    import graphmodel.analysis.projection as projection
 
     original = projection.HEAP_HEADROOM
     projection.HEAP_HEADROOM = 0.0
@@ -154,7 +154,7 @@ def test_unknown_community_and_too_large(connection, community):
 def test_memory_check_counts_the_community_when_the_bound_does_not_fit(connection, community, tmp_path, monkeypatch):
     """The quick bound counts every community's ties; when it does not fit, the community's own
     size decides (here: a bound as large as a billion ties, the exact size a few thousand)."""
-    import graphmodel.algorithms.projection as projection
+    import graphmodel.analysis.projection as projection
     from graphmodel.generate.community import GeneratorOptions, generate_community
 
     generate_community(tmp_path / "g", GeneratorOptions(members=300, seed=3))
@@ -233,7 +233,7 @@ def test_analysis_catalogue_queries(connection, community, tmp_path):
 
 
 def test_a_new_run_moves_the_circle_memberships(connection, community, tmp_path, monkeypatch):
-    from graphmodel.algorithms import store
+    from graphmodel.analysis import store
 
     monkeypatch.setattr(store, "BATCH", 3)  # several slices, and circles larger than one
     left = [(f"a{i}", f"a{j}") for i in range(6) for j in range(i + 1, 6)]
@@ -267,7 +267,7 @@ ACTIVITY = [  # (source, target, type, at): replies, repeats, a self-reply, one 
 def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, community, tmp_path, as_of):
     from datetime import date, datetime, timezone
 
-    from graphmodel.algorithms.analysis import MS_PER_DAY, RETENTION_DAYS
+    from graphmodel.analysis.run import MS_PER_DAY, RETENTION_DAYS
 
     members = [f"m{i}" for i in range(6)]
     directory = tmp_path / community
@@ -331,8 +331,8 @@ def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, 
 
     import numpy as np
 
-    from graphmodel.algorithms import betweenness
-    from graphmodel.algorithms.projection import graph_size, projected
+    from graphmodel.analysis import betweenness
+    from graphmodel.analysis.projection import graph_size, projected
     from graphmodel.generate.community import GeneratorOptions, generate_community
 
     generate_community(tmp_path / "g", GeneratorOptions(members=1_500, seed=4))
@@ -348,7 +348,7 @@ def test_sampled_betweenness_on_the_circle_ordered_copy_is_the_same(connection, 
                  for ordered in (True, False)]
     assert len(orders) == 1 and orders[0] is not None  # the copy was made, in another order
     assert not np.array_equal(orders[0], np.arange(len(orders[0])))
-    from graphmodel.algorithms.arrays import aligned
+    from graphmodel.analysis.arrays import aligned
 
     node = np.unique(np.concatenate([ids for parts in found for ids, _ in parts]))
     for parts in found:  # both give a score to the same nodes

@@ -1,6 +1,6 @@
 """The content checksum: equal for equal content, different when anything differs."""
 
-from graphmodel.community import community_content
+from graphmodel.graph.community import community_content
 
 
 def seed(connection, community):

@@ -17,9 +17,9 @@ import time
 
 import pytest
 
-from graphmodel.algorithms import AnalysisOptions, analyze
-from graphmodel.community import community_content
-from graphmodel.connection import Connection
+from graphmodel.analysis import AnalysisOptions, analyze
+from graphmodel.graph.community import community_content
+from graphmodel.graph.connection import Connection
 from graphmodel.generate.community import GeneratorOptions, generate_community
 from graphmodel.loaders import load_directory
 

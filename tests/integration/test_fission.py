@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.errors import UnknownCommunity
+from graphmodel.core.errors import UnknownCommunity
 from graphmodel.fission.analysis import analyze_fission, fission_summary
 
 # s (seed user) -> a, b; a -> c, d; c -> e -> f; outsider o -> k (KOL) -> g, h, i; g -> j;

@@ -2,9 +2,9 @@
 
 from click.testing import CliRunner
 
-from graphmodel import cypher
+from graphmodel.graph import cypher
 from graphmodel.cli import cli
-from graphmodel.schema import SCHEMA_VERSION, current_version, init_schema
+from graphmodel.graph.schema import SCHEMA_VERSION, current_version, init_schema
 
 
 def test_gds_version_and_pagerank_in_write_mode(connection, community):
@@ -62,7 +62,7 @@ def test_cli_init_twice(connection):
 
 def test_every_named_query_compiles(connection):
     """EXPLAIN each named query on the server (schema statements one by one)."""
-    from graphmodel.schema import statements
+    from graphmodel.graph.schema import statements
 
     for name in cypher.names():
         texts = statements() if name == "schema" else [cypher.text(name)]

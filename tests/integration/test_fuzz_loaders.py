@@ -28,11 +28,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphmodel.errors import InputError
-from graphmodel.interchange import TABLES
+from graphmodel.core.errors import InputError
+from graphmodel.core.interchange import TABLES
 from graphmodel.loaders import load_directory
 from graphmodel.loaders.reader import MAX_FIELD
-from graphmodel.output import FORMULA_STARTS
+from graphmodel.core.output import FORMULA_STARTS
 
 RANDOM_BYTES_EXAMPLES = 400
 MIXED_CSV_EXAMPLES = 100

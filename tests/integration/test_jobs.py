@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.connection import Connection
+from graphmodel.graph.connection import Connection
 from graphmodel.jobs import run_job
-from graphmodel.jobs.lock import CommunityLock, LockTimeout
+from graphmodel.graph.lock import CommunityLock, LockTimeout
 from graphmodel.jobs.spec import JobSpec, StepSpec
 from graphmodel.jobs.steps import STEP_KINDS, StepKind, StepOutcome
 

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.community import community_content
-from graphmodel.errors import InputError
+from graphmodel.graph.community import community_content
+from graphmodel.core.errors import InputError
 from graphmodel.jobs import run_job
 from graphmodel.jobs.spec import load_job
 from graphmodel.loaders import load_directory

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from graphmodel import queries
 from graphmodel.cli import cli
-from graphmodel.errors import QueryFailed, QueryNotFound, QueryParameterError
+from graphmodel.core.errors import QueryFailed, QueryNotFound, QueryParameterError
 
 SMALL_COMMUNITY = """
 MERGE (c:Community {id: $c}) SET c.name = '测试社群'

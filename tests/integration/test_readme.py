@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.community import community_content
+from graphmodel.graph.community import community_content
 
 ROOT = Path(__file__).resolve().parents[2]
 

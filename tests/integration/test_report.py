@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from graphmodel.algorithms import analyze
+from graphmodel.analysis import analyze
 from graphmodel.cli import cli
 from graphmodel.fission import fission_summary
 from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community

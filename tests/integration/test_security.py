@@ -6,7 +6,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
 from graphmodel.cli import cli
-from graphmodel.connection import Connection
+from graphmodel.graph.connection import Connection
 
 
 def test_the_local_server_refuses_anonymous_and_default_logins(local_server):

@@ -9,8 +9,8 @@ departments the institution reported (which the analysis never sees).
 import pytest
 
 from bench.shared_data import CONVERTERS
-from graphmodel.algorithms import analyze
-from graphmodel.algorithms.agreement import nmi
+from graphmodel.analysis import analyze
+from graphmodel.analysis.agreement import nmi
 from graphmodel.loaders import load_directory
 
 

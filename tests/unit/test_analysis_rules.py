@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from graphmodel.algorithms.agreement import ari, nmi
-from graphmodel.algorithms.brokerage import ga_roles, participation_and_z
-from graphmodel.algorithms.imbalance import CircleShape, CommunityShape, find_imbalances
-from graphmodel.algorithms.metrics import MemberTable
-from graphmodel.algorithms.options import AnalysisOptions, Thresholds
+from graphmodel.analysis.agreement import ari, nmi
+from graphmodel.analysis.brokerage import ga_roles, participation_and_z
+from graphmodel.analysis.imbalance import CircleShape, CommunityShape, find_imbalances
+from graphmodel.analysis.metrics import MemberTable
+from graphmodel.analysis.options import AnalysisOptions, Thresholds
 
 
 def test_agreement_scores():
@@ -95,7 +95,7 @@ def test_options_from_config():
 
 
 def test_settled_makes_values_equal_that_differ_in_the_last_bits():
-    from graphmodel.algorithms.metrics import settled
+    from graphmodel.analysis.metrics import settled
 
     noisy = np.array([0.1 + 0.2, 0.3, 1234.5678901234567, 1234.5678901234565, np.nan, 0.0, -2.5e-9])
     out = settled(noisy)
@@ -106,7 +106,7 @@ def test_settled_makes_values_equal_that_differ_in_the_last_bits():
 
 
 def test_circle_densities_count_each_tie_once():
-    from graphmodel.algorithms.circles import densities
+    from graphmodel.analysis.circles import densities
 
     # circle 0: a triangle (3 of 3 ties); circle 1: a path of 3 (2 of 3); node 6 in no circle
     t = table_with_ties([0, 0, 0, 1, 1, 1, -1], [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (2, 3), (0, 6)])
@@ -114,7 +114,7 @@ def test_circle_densities_count_each_tie_once():
 
 
 def test_betweenness_parts_add_up_to_the_sample():
-    from graphmodel.algorithms.betweenness import betweenness_parts
+    from graphmodel.analysis.betweenness import betweenness_parts
 
     assert betweenness_parts(None) == [None]
     assert betweenness_parts(256) == [32] * 8
@@ -126,14 +126,14 @@ def test_betweenness_parts_add_up_to_the_sample():
 
 
 def test_values_are_aligned_by_node_id():
-    from graphmodel.algorithms.arrays import aligned
+    from graphmodel.analysis.arrays import aligned
 
     out = aligned(np.array([5, 9, 2, 7]), np.array([2, 5, 9]), np.array([0.2, 0.5, 0.9]))
     assert out[:3].tolist() == [0.5, 0.9, 0.2] and np.isnan(out[3])
 
 
 def test_circle_ties_count_member_pairs_across_circles():
-    from graphmodel.algorithms.circles import circle_ties
+    from graphmodel.analysis.circles import circle_ties
 
     # circles 0 and 1 joined by 2-3 and 1-4; circle 2 (node 6) tied to 0 by 0-6; node 7 in no circle
     t = table_with_ties([0, 0, 0, 1, 1, 1, 2, -1], [(0, 1), (2, 3), (1, 4), (0, 6), (3, 7), (4, 5)])
@@ -142,7 +142,7 @@ def test_circle_ties_count_member_pairs_across_circles():
 
 
 def test_circle_ties_keep_each_circles_strongest():
-    from graphmodel.algorithms.circles import circle_ties
+    from graphmodel.analysis.circles import circle_ties
 
     def pairs(found):
         return list(zip(*(x.tolist() for x in found)))
@@ -155,7 +155,7 @@ def test_circle_ties_keep_each_circles_strongest():
 
 
 def test_weighted_slices_stay_under_the_limit():
-    from graphmodel.algorithms.store import weighted_slices
+    from graphmodel.analysis.store import weighted_slices
 
     assert weighted_slices([], 10) == []
     assert weighted_slices([4, 5, 1, 3, 20, 2, 10], 10) == [[0, 1, 2], [3], [4], [5], [6]]

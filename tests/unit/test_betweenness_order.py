@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from graphmodel.algorithms.betweenness import circle_order, sampling_walk
-from graphmodel.algorithms.java_random import bounded_ints
+from graphmodel.analysis.betweenness import circle_order, sampling_walk
+from graphmodel.analysis.java_random import bounded_ints
 
 
 def test_draws_are_those_java_17_prints():

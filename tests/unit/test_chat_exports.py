@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.errors import InputError
+from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat import convert_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "chat"

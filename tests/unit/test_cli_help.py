@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.clidoc import reference, walk
+from graphmodel.cli.reference import reference, walk
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
@@ -23,7 +23,7 @@ def test_every_command_has_help_with_an_example():
 
 def test_cli_reference_is_current():
     assert DOCS.read_text(encoding="utf-8") == reference(cli), (
-        "docs/cli.md is out of date: run `python3 -m graphmodel.clidoc > docs/cli.md`")
+        "docs/cli.md is out of date: run `python3 -m graphmodel.cli.reference > docs/cli.md`")
 
 
 def test_every_command_is_in_the_reference():

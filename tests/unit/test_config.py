@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.config import load_settings
-from graphmodel.errors import ConfigurationError
+from graphmodel.core.config import load_settings
+from graphmodel.core.errors import ConfigurationError
 
 
 def test_defaults(tmp_path):

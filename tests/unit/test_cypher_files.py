@@ -1,7 +1,7 @@
 import pytest
 
-from graphmodel import cypher
-from graphmodel.errors import QueryNotFound
+from graphmodel.graph import cypher
+from graphmodel.core.errors import QueryNotFound
 
 
 def test_every_file_loads_with_a_description():

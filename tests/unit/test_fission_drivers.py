@@ -5,8 +5,8 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from graphmodel.asof import parse_as_of
-from graphmodel.errors import ConfigurationError
+from graphmodel.core.asof import parse_as_of
+from graphmodel.core.errors import ConfigurationError
 from graphmodel.fission.analysis import FissionOptions, compute_fission, headline
 from graphmodel.fission.critical import (
     PeriodGrowth,

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
-from graphmodel.interchange import TABLES
+from graphmodel.core.interchange import TABLES
 from graphmodel.loaders.values import parse_roles
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.errors import ConfigurationError
+from graphmodel.core.errors import ConfigurationError
 from graphmodel.jobs.spec import load_job, parse_job
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from graphmodel.errors import InputError
-from graphmodel.interchange import TABLES
+from graphmodel.core.errors import InputError
+from graphmodel.core.interchange import TABLES
 from graphmodel.loaders.encoding import detect_encoding
 from graphmodel.loaders.reader import MAX_FIELD, Reject, SourceRow, check_header, read_table
 from graphmodel.loaders.validate import TableValidator, relationship_key

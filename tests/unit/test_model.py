@@ -1,7 +1,7 @@
 import pytest
 
-from graphmodel.errors import InvalidIdentifier
-from graphmodel.model import check_identifier, role_name, roles
+from graphmodel.core.errors import InvalidIdentifier
+from graphmodel.core.model import check_identifier, role_name, roles
 from graphmodel.server.versions import GDS_VERSION, NEO4J_VERSION, parse_version
 
 

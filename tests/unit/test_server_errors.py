@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from graphmodel.errors import JavaNotFound, MavenError, PortInUse
+from graphmodel.core.errors import JavaNotFound, MavenError, PortInUse
 from graphmodel.server import LocalServer, assembly
 from graphmodel.server.local import java_executable, port_is_free
 

@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from graphmodel.errors import InputError
-from graphmodel.interchange import InterchangeWriter
+from graphmodel.core.errors import InputError
+from graphmodel.core.interchange import InterchangeWriter
 
 
 @dataclass

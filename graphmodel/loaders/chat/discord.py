@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphmodel.errors import InputError
+from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat.common import ChatConversion, from_iso, read_json
 
 _JOIN_TYPES = ("GuildMemberJoin", "RecipientAdd")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graphmodel.errors import InputError
+from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat.common import ChatConversion, from_unix, read_json
 
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from graphmodel.errors import InputError
+from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat.common import ChatConversion, from_iso, from_unix, read_json
 
 

@@ -1,0 +1,169 @@
+"""Run the GDS algorithms on the analysis graph and gather every member's figures in arrays.
+
+``MemberTable`` holds one row per node of the projection (members and
+outsiders), in the order of the ``analysis_members`` query: the activity
+figures from Cypher, the GDS results streamed by node id, and the
+undirected ties as index arrays for what numpy computes (participation,
+within-circle z-scores, circle audiences).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from graphmodel.analysis.arrays import aligned, distinct, positions
+from graphmodel.analysis.betweenness import run_betweenness
+from graphmodel.analysis.options import AnalysisOptions
+from graphmodel.core.model import roles
+
+GDS_VALUES = ("influence", "circle", "fragment", "core", "articulation")  # and betweenness, streamed apart
+
+
+@dataclass
+class MemberTable:
+    node: np.ndarray
+    ids: list[str]
+    names: list[str | None]
+    is_member: np.ndarray
+    joined_ms: np.ndarray          # -1 when unknown
+    threshold: list[str | None]
+    declared: list[list[str]]
+    counts: dict[str, np.ndarray]  # sent, received, replies_received, received_from, sent_to, ...
+    last_active_ms: np.ndarray     # -1 when never
+    values: dict[str, np.ndarray] = field(default_factory=dict)  # GDS results and derived figures
+    tie_a: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # undirected ties, both directions
+    tie_b: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    figures: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events")
+
+
+def read_members(connection, community: str, cutoff) -> MemberTable:
+    [row] = connection.read("analysis_members", community=community, cutoff=cutoff)
+    canonical = {name: i for i, name in enumerate(roles())}  # declared roles in the model's order
+    declared = [sorted(set(names), key=lambda n: canonical.get(n, len(canonical))) for names in row["declared"]]
+    return MemberTable(
+        node=np.array(row["node"], np.int64), ids=row["id"], names=[n or None for n in row["name"]],
+        is_member=np.array(row["is_member"], bool), joined_ms=np.array(row["joined_ms"], np.int64),
+        threshold=[t or None for t in row["threshold"]], declared=declared,
+        counts={c: np.array(row[c], np.int64) for c in COUNTS},
+        last_active_ms=np.array(row["last_active_ms"], np.int64))
+
+
+@dataclass
+class GdsValues:
+    """What the algorithms computed, by node id: node values and the directed ties."""
+
+    node: np.ndarray                 # node ids, sorted
+    values: dict[str, np.ndarray]    # aligned with ``node``
+    tie_source: np.ndarray
+    tie_target: np.ndarray
+
+
+def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptions,
+                   echo: Callable[[str], None], pool: Executor,
+                   ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues, Future]:
+    """Run every algorithm on the analysis graph; returns, once all but betweenness are
+    done, the summary figures, the values and the future of betweenness's parts
+    (``attach_betweenness`` adds them up), so that what needs no betweenness can be
+    computed during its searches.
+
+    Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
+    circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
+    algorithms that need no circles run meanwhile on a thread of ``pool`` and stream the
+    ties; betweenness's searches wait for them, so that they have both cores. ``sized``
+    gives the graph's ``GraphSize``, which decides betweenness's sample.
+    """
+    figures: dict[str, Any] = {}
+    echo("influence: PageRank; brokerage: articulation points, bridges")
+    others = pool.submit(_without_circles, connection, graph, options)
+    echo("circles: Leiden (seeded), fragments, k-core")
+    leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
+    figures["modularity"] = leiden["modularity"]
+    size = sized.result()
+    sample = options.betweenness_sample(size.nodes, size.relationships)
+    figures["betweenness_sample"] = sample
+    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
+    betweenness = run_betweenness(connection, graph, sample, options.seed, size.nodes, pool, ordered, after=others)
+    figures["conductance"] = {r["community"]: r["conductance"]
+                              for r in connection.run_auto("analysis_conductance", graph=graph)}
+    other_figures, ties = others.result()
+    figures.update(other_figures)
+    return figures, _node_values(connection, graph, ties), betweenness
+
+
+def _without_circles(connection, graph: str, options: AnalysisOptions) -> tuple[dict[str, Any], dict[str, list]]:
+    """The algorithms that do not need the circles, one after the other, then the directed
+    ties as two lists (``a``, ``b``); their summary figures and the ties."""
+    connection.run_auto("analysis_articulation", graph=graph)
+    figures = {
+        "bridges": [(r["from"], r["to"]) for r in connection.run_auto("analysis_bridges", graph=graph)],
+        "pagerank": connection.run_auto("analysis_pagerank", graph=graph, damping=options.damping)[0],
+        "fragments": connection.run_auto("analysis_wcc", graph=graph)[0]["componentCount"],
+        "degeneracy": connection.run_auto("analysis_kcore", graph=graph)[0]["degeneracy"],
+    }
+    return figures, connection.run_auto("analysis_ties", graph=graph)[0]
+
+
+def _node_values(connection, graph: str, ties: dict[str, list]) -> GdsValues:
+    rows = connection.run_auto("analysis_node_values", graph=graph,
+                               properties=list(GDS_VALUES))
+    node = np.asarray(rows[0]["nodes"], np.int64) if rows else np.empty(0, np.int64)
+    node = np.sort(node)
+    values = {}
+    for row in rows:
+        raw = np.array([np.nan if v is None else v for v in row["values"]], float)
+        values[row["name"]] = settled(aligned(node, np.asarray(row["nodes"], np.int64), raw))
+    return GdsValues(node, values, np.asarray(ties["a"], np.int64), np.asarray(ties["b"], np.int64))
+
+
+SETTLED_DIGITS = 12
+
+
+def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
+    """``values`` rounded to ``digits`` significant digits.
+
+    GDS sums in parallel, so two runs over the same graph give centralities that differ
+    in the last bits; equal members (the same ties) then rank in either order. Rounded,
+    they are equal again, and ranks break ties by member id.
+    """
+    out = np.array(values, float)
+    finite = np.isfinite(out) & (out != 0)
+    magnitude = np.floor(np.log10(np.abs(out[finite])))
+    scale = 10.0 ** (digits - 1 - magnitude)
+    out[finite] = np.round(out[finite] * scale) / scale
+    return out
+
+
+def summed_betweenness(node: np.ndarray, parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Betweenness's parts (node ids, scores; ``run_betweenness``) added up for ``node`` (sorted), settled."""
+    return settled(sum(aligned(node, *part) for part in parts))
+
+
+def attach_betweenness(table: MemberTable, gds: GdsValues, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    """Put betweenness into ``table``: its parts (``run_algorithms``) added up, settled."""
+    table.values["betweenness"] = aligned(table.node, gds.node, summed_betweenness(gds.node, parts))
+
+
+def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:
+    """Put the GDS values into ``table`` (in its member order) and its ties as undirected index pairs."""
+    for name, values in gds.values.items():
+        table.values[name] = aligned(table.node, gds.node, values)
+    a, b = gds.tie_source, gds.tie_target
+    n = len(table)
+    # the table is in member id order; find each tie's ends among its nodes
+    (ia, found_a), (ib, found_b) = positions(table.node, a), positions(table.node, b)
+    ok = found_a & found_b & (ia != ib)
+    low, high = np.minimum(ia[ok], ib[ok]), np.maximum(ia[ok], ib[ok])
+    codes = distinct(low * n + high)
+    low, high = codes // n, codes % n
+    table.tie_a = np.concatenate([low, high])  # each undirected tie, in both directions
+    table.tie_b = np.concatenate([high, low])

@@ -1,0 +1,101 @@
+"""The analysis graph in GDS: memory-checked first, always dropped after.
+
+One projection per run: directed weighted ties (``TIE``: interactions
+weighted by type, shares, co-attendance of events) for influence, and their
+undirected sum (``UTIE``) for circles and brokerage; outsiders are nodes too,
+so the members who connect to them can be found. The memory check reads a bound
+of the graph's size from Neo4j's counts at once; only when that does not fit,
+``graph_size`` walks the members for the exact size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+from typing import Iterator
+
+from graphmodel.analysis.betweenness import ORDERED_FROM_NODES
+from graphmodel.analysis.options import AnalysisOptions
+from graphmodel.core.errors import GraphModelError
+
+HEAP_HEADROOM = 0.8  # use at most this share of the heap not yet in use
+
+
+class AnalysisTooLarge(GraphModelError):
+    """The analysis would not fit in the server's heap."""
+
+
+@dataclass(frozen=True)
+class GraphSize:
+    nodes: int
+    relationships: int
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    required_bytes: int
+    available_bytes: int
+    parts: dict[str, int]
+
+
+def graph_size(connection, community: str) -> GraphSize:
+    """The community's members and outsiders and their interactions and shares (walks every member)."""
+    row = connection.read("analysis_size", community=community)[0]
+    return GraphSize(row["nodes"], row["relationships"])
+
+
+def graph_size_bound(connection, community: str) -> GraphSize:
+    """At least ``graph_size``, at once: the members, and the ties of every community."""
+    row = connection.read("analysis_size_bound", community=community)[0]
+    return GraphSize(row["nodes"], row["relationships"])
+
+
+def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
+    """GDS's own estimates for the projection and the heaviest algorithms, against the free heap."""
+    # the undirected ties double the relationships (co-attendance adds some); on large graphs
+    # betweenness searches a circle-ordered copy of the undirected ties (counted weighted: an upper bound)
+    copies = 5 if size.nodes >= ORDERED_FROM_NODES else 3
+    relationships = max(1, size.relationships * copies)
+    parts = connection.read("analysis_estimate", nodes=max(1, size.nodes), relationships=relationships)[0]
+    heap = connection.read("analysis_heap")[0]
+    required = parts["projection"] + max(parts["pagerank"], parts["leiden"], parts["betweenness"])
+    available = int((heap["max"] - heap["used"]) * HEAP_HEADROOM)
+    return MemoryEstimate(required, available, dict(parts))
+
+
+def check_memory(connection, community: str) -> MemoryEstimate:
+    """The estimate for the community's analysis, raising AnalysisTooLarge when it does not fit.
+
+    It is first made for ``graph_size_bound`` (no walk over the members); only when that
+    does not fit, for the exact size, since the bound counts the other communities' ties.
+    """
+    estimate = estimate_memory(connection, graph_size_bound(connection, community))
+    if estimate.required_bytes <= estimate.available_bytes:
+        return estimate
+    size = graph_size(connection, community)
+    estimate = estimate_memory(connection, size)
+    if estimate.required_bytes > estimate.available_bytes:
+        raise AnalysisTooLarge(
+            f"the analysis of {community!r} ({size.nodes:,} nodes, {size.relationships:,} ties) needs about "
+            f"{estimate.required_bytes / 2**30:.1f} GiB of server heap; {estimate.available_bytes / 2**30:.1f} GiB "
+            f"is free. Give the server more heap (GRAPHMODEL_HEAP=16g, then graphmodel server stop/start) "
+            f"or analyse a shorter period (--as-of).")
+    return estimate
+
+
+@contextlib.contextmanager
+def projected(connection, community: str, options: AnalysisOptions, cutoff=None) -> Iterator[str]:
+    """Check the memory, project the community's graph; yields its name; drops it on exit."""
+    check_memory(connection, community)
+    graph = f"gm-{community}-{uuid.uuid4().hex[:8]}"
+    try:
+        connection.run_auto("analysis_project", graph=graph, community=community,
+                            type_weights=options.type_weights, share_weight=options.share_weight,
+                            event_weight=options.event_weight, max_event_size=options.max_event_size,
+                            cutoff=cutoff)
+        connection.run_auto("analysis_undirected", graph=graph)
+        yield graph
+    finally:
+        with contextlib.suppress(Exception):
+            connection.run_auto("analysis_drop", graph=graph)

@@ -1,0 +1,119 @@
+"""Typed results of an analysis run, and where each lives in the graph.
+
+``graphmodel.analysis.analyze(...)`` returns an ``AnalysisResult`` and writes
+it back; ``graphmodel.analysis.load_analysis(connection, community, run=None)``
+reads the latest (or a given) run back into the same objects, which is what
+reports use. The graph side (all scoped by ``community``):
+
+    (:AnalysisRun {id, community, started_at, finished_at, as_of, status,
+                   parameters (JSON text), neo4j_version, gds_version, version,
+                   members, outsiders, relationships, circles, modularity,
+                   betweenness_sample (null when exact)})-[:OF]->(:Community)
+    (:Member) properties, from the latest run (``analysis_run`` = its id):
+        influence, influence_rank, activity, leader_score, betweenness,
+        participation, within_module_z, brokerage_role, constraint,
+        circle (circle id, int), core (k-core number), fragment (WCC id),
+        is_articulation (bool), evidence (why a leader, English), evidence_zh,
+        connector_evidence, connector_evidence_zh (why a connector), role_mismatch, inferred_roles
+    (:Member)-[:HAS_ROLE {community, role, source: 'inferred', run, evidence}]->(:Role)
+        one per inferred role; kept for every run, so runs can be compared
+    (:Circle {community, run, id, size, leader, conductance, density, label})
+        -[:OF]->(:AnalysisRun); (:Member)-[:IN_CIRCLE {run}]->(:Circle) (the latest run's only)
+    (:Circle)-[:TIED_TO {run, ties}]->(:Circle)
+        member pairs tied across two circles (from the smaller circle id); each circle's ten
+        strongest such links are kept
+    (:Imbalance {community, run, rule, observed, expected, severity, members,
+                 message, message_zh, lever, lever_zh})-[:OF]->(:AnalysisRun)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+SEVERITIES = ("info", "low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class AnalysisRunInfo:
+    id: str
+    community: str
+    started_at: datetime
+    finished_at: datetime | None
+    as_of: Any  # date | datetime | None
+    parameters: dict[str, Any]
+    neo4j_version: str
+    gds_version: str
+    members: int
+    outsiders: int
+    relationships: int
+    modularity: float | None
+    betweenness_sample: int | None  # None: exact betweenness
+
+
+@dataclass(frozen=True)
+class RankedMember:
+    """A leader or connector: a member with a score and the evidence in words."""
+
+    member_id: str
+    name: str | None
+    score: float
+    rank: int
+    evidence: str           # English
+    evidence_zh: str
+    external: bool = False  # an outsider (connectors only)
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Circle:
+    circle_id: int
+    size: int
+    members: tuple[str, ...]
+    leader: str | None       # member id, None when the circle has no leader
+    conductance: float | None
+    density: float | None
+
+
+@dataclass(frozen=True)
+class MemberRoles:
+    member_id: str
+    inferred: tuple[str, ...]   # canonical role names (graphmodel.core.model.roles())
+    declared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleMismatch:
+    """A declared role the structure contradicts, or an influential member without one."""
+
+    member_id: str
+    kind: str              # 'paper_leader' | 'hidden_leader' | ... (see algorithms.roles)
+    declared: tuple[str, ...]
+    inferred: tuple[str, ...]
+    evidence: str
+
+
+@dataclass(frozen=True)
+class RoleImbalance:
+    rule: str              # stable id, e.g. 'leaders_per_member'
+    observed: float | str
+    expected: str          # the range in words, e.g. '5-6 per 500 members'
+    severity: str          # one of SEVERITIES
+    members: tuple[str, ...]
+    message: str
+    message_zh: str
+    lever: str
+    lever_zh: str
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    run: AnalysisRunInfo
+    leaders: list[RankedMember]
+    connectors: list[RankedMember]
+    circles: list[Circle]
+    roles: dict[str, MemberRoles]
+    mismatches: list[RoleMismatch]
+    imbalances: list[RoleImbalance]
+    figures: dict[str, Any] = field(default_factory=dict)  # active share, lurker share, retention, ...

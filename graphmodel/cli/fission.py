@@ -1,0 +1,109 @@
+"""`graphmodel fission`: cascade trees, who drives them, critical points."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+import click
+
+from graphmodel.core.asof import AS_OF
+from graphmodel.cli import AppContext, pass_app
+from graphmodel.core.output import render
+
+
+@click.command("fission")
+@click.option("--community", "-c", required=True, help="The community id.")
+@click.option("--as-of", "as_of", type=AS_OF, default=None,
+              help="Only shares up to this date (end of day, UTC) or ISO datetime.")
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default=None,
+              help="Period for growth and critical points [config: fission_period; default month].")
+@click.option("--layering-depth", type=click.IntRange(0), default=None,
+              help="Generations below a root the layering norm allows; deeper chains are "
+                   "flagged [config: layering_depth; default 2].")
+@click.option("--top", type=click.IntRange(1), default=None,
+              help="Rows per ranked list [config: fission_top; default 20].")
+@click.option("--write/--no-write", default=True, show_default=True,
+              help="Store the run, its cascades and members' cascade places in the graph.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@pass_app
+def fission(app: AppContext, community: str, as_of, period: str | None,
+            layering_depth: int | None, top: int | None, write: bool, fmt: str) -> None:
+    """Cascade trees of shares and invitations (裂变): who reached whom (earliest share
+    wins), size, depth, breadth, conversion, reproduction and structural virality per
+    cascade; the members and roles that drive fission; first-layer versus open
+    fission; outsider -> KOL connectors; chains deeper than the layering norm; growth
+    per period and the headcount at which cascades began to sustain themselves.
+
+    \b
+    Example:
+        graphmodel fission --community demo
+        graphmodel fission --community demo --as-of 2024-06-30 --period week --format json
+    """
+    from graphmodel.core.config import analysis_config
+    from graphmodel.fission.analysis import FissionOptions, fission_summary
+
+    options = FissionOptions.from_config(analysis_config(app.settings), period=period,
+                                         layering_depth=layering_depth, top=top)
+    summary = fission_summary(app.connect(), community, as_of, options, write=write,
+                              echo=app.echo)
+    if fmt == "json":
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for title, columns, rows in summary_tables(summary):
+        click.echo(f"\n{title}")
+        click.echo(render(columns, rows, "table"))
+
+
+def summary_tables(summary) -> list[tuple[str, Sequence[str], list[dict[str, Any]]]]:
+    """The summary as titled tables (title, columns, rows)."""
+    from dataclasses import asdict
+
+    from graphmodel.fission.analysis import headline
+
+    when = f" as of {summary.as_of}" if summary.as_of else ""
+    figures = headline(summary)
+    point = summary.critical_point
+    figures["critical_point"] = (
+        "none yet" if point is None else
+        f"{point.period} at {point.headcount} members ({point.headcount_basis}), "
+        f"R={point.reproduction:.2f}" + (" from the start" if point.from_start else ""))
+    figures["generation_reproduction"] = ", ".join(f"{r:.2f}" for r in
+                                                   summary.generation_reproduction[:8])
+    tables = [(f"Fission 裂变 of {summary.community}{when}", ("figure", "value"),
+               [{"figure": k, "value": v} for k, v in figures.items()])]
+    cascade_columns = ("root", "root_class", "size", "depth", "breadth", "structural_virality",
+                       "shares", "joins", "conversion", "started_at")
+    tables.append(("Largest cascades 最大的裂变树", cascade_columns,
+                   [asdict(c) for c in summary.top_cascades]))
+    tables.append(("Who starts cascades 谁发起裂变", (
+        "root_class", "label_zh", "cascades", "lone_roots", "reached", "largest", "mean_size",
+        "mean_virality", "joins"), [asdict(r) for r in summary.by_root_class]))
+    tables.append(("First-layer vs open fission 首层裂变与开放裂变", (
+        "kind", "sharers", "reached", "joins", "share_of_reached"),
+        [asdict(k) for k in summary.share_kinds]))
+    tables.append(("Top spreaders 传播者", (
+        "member", "role_class", "cascade_root", "generation", "direct_reach", "downstream_reach",
+        "shares", "conversions", "conversion", "downstream_joins"),
+        [asdict(s) for s in summary.spreaders]))
+    tables.append(("Outsider -> KOL connectors 外部连接者", (
+        "outsider", "leader", "leader_reach", "outsider_other_reach", "cascade_root",
+        "reached_at_generation"), [asdict(c) for c in summary.connectors]))
+    tables.append((f"Chains deeper than {summary.layering_depth} generations "
+                   f"({summary.deep_cascades} cascades) 超出分层规范的链条", (
+                       "root", "root_class", "depth", "beyond_norm", "path"),
+                   [{**asdict(d), "path": " > ".join(d.path)} for d in summary.deep_chains]))
+    tables.append((f"Growth per {summary.period} 增长与临界点", (
+        "period", "joined", "members", "joined_by_share", "entered", "reached_later",
+        "reproduction"), [asdict(g) for g in summary.growth]))
+    decay = summary.repeat_decay
+    tables.append((f"Repeated shares by {decay.grouping} ({decay.groups} groups repeat; "
+                   f"decay {_ratio(decay.decay)}) 重复分享衰减", (
+                       "repeat_from", "repeat_to", "shares", "reached_new", "inside_group",
+                       "new_rate"), [asdict(b) for b in decay.buckets]))
+    return tables
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
