@@ -13,7 +13,7 @@ import platform
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.analysis import bench_analysis, warm_up_analysis
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     results: dict = {"mode": "quick" if args.quick else "full",
-                     "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
                      "machine": machine(), "ratios": {}, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="graphmodel-bench-") as temporary:
         work = args.work or Path(temporary)

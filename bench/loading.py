@@ -26,7 +26,6 @@ import shutil
 import time
 from pathlib import Path
 
-
 from bench import scenarios
 from bench.measure import ratio, run_cli
 
@@ -117,7 +116,7 @@ def _per_row(source: Path, community: str, limit: int) -> tuple[int, float]:
         members = list(itertools.islice(csv.DictReader(m), limit // 10))
         interactions = list(itertools.islice(csv.DictReader(i), limit - len(members)))
     started = time.perf_counter()
-    with connection.driver.session(database=connection.database) as session:
+    with scenarios.driver().session(database=connection.database) as session:
         for row in members:
             session.execute_write(lambda tx, r=row: tx.run(member_query, community=community, id=r["member_id"],
                                                            name=r["name"], joined_at=r["joined_at"] or None).consume())

@@ -32,6 +32,21 @@ def connection():
     return conn
 
 
+@cache
+def driver():
+    """A plain driver for the baselines' own queries (what a hand-written loader would use)."""
+    from neo4j import GraphDatabase
+
+    from graphmodel.core.config import load_settings
+    from graphmodel.server import LocalServer
+
+    settings = load_settings()
+    if settings.uses_local_server:
+        server = LocalServer.from_settings(settings)
+        return GraphDatabase.driver(server.uri, auth=(server.username, server.password()))
+    return GraphDatabase.driver(settings.uri, auth=(settings.username, settings.password))
+
+
 def server_pid() -> int | None:
     from graphmodel.core.config import load_settings
     from graphmodel.server import LocalServer
@@ -62,7 +77,7 @@ def read(name: str, **params) -> list[dict]:
 def write(name: str, **params) -> None:
     import neo4j
 
-    with connection().driver.session(database=connection().database) as session:
+    with driver().session(database=connection().database) as session:
         session.run(neo4j.Query(bench_query(name), metadata={"app": "graphmodel-bench", "query": name}),
                     params).consume()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from graphmodel.core.interchange import InterchangeWriter
@@ -110,7 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     counts = CONVERTERS[args.name](args.data, args.out)
     print(", ".join(f"{n:,} {table}" for table, n in counts.items()), f"written to {args.out}",
-          f"({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)")
+          f"({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
 
 
 if __name__ == "__main__":

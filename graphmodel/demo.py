@@ -7,11 +7,17 @@ write the report. Everything lands in the graph under the community id ``demo``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from graphmodel.graph.connection import Connection
+from graphmodel.analysis import analyze
+from graphmodel.fission import fission_summary
+from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
+from graphmodel.graph.community import delete_community
+from graphmodel.jobs.steps import Workspace
+from graphmodel.loaders import load_directory
+from graphmodel.report import write_report
 
 DEMO_COMMUNITY = "demo"
 DEMO_MEMBERS = 2_000
@@ -34,17 +40,11 @@ class DemoResult:
     max_depth: int = 0
 
 
-def run_demo(connection: Connection, work_dir: str | Path, lang: str = "en",
-             report_path: str | Path | None = None, echo: Echo = lambda _: None) -> DemoResult:
-    """Generate, load, analyse, compute fission and report the demo community."""
-    from graphmodel.analysis.run import analyze
-    from graphmodel.graph.community import delete_community
-    from graphmodel.fission.analysis import fission_summary
-    from graphmodel.generate.community import GeneratorOptions, generate_community
-    from graphmodel.generate.problems import PROBLEMS
-    from graphmodel.loaders.directory import load_directory
-    from graphmodel.report import write_report
-
+def run_demo(workspace: Workspace, work_dir: str | Path, lang: str = "en",
+             report_path: str | Path | None = None) -> DemoResult:
+    """Generate, load, analyse, compute fission and report the demo community, with the
+    workspace's options (those of the config file)."""
+    connection, echo = workspace.database, workspace.echo
     work_dir = Path(work_dir)
     data_dir = work_dir / "demo-data"
     echo(f"generating the demo community ({DEMO_MEMBERS:,} members, seed {DEMO_SEED}) into {data_dir}")
@@ -53,10 +53,11 @@ def run_demo(connection: Connection, work_dir: str | Path, lang: str = "en",
     echo("replacing any earlier demo community in the graph")
     delete_community(connection, DEMO_COMMUNITY)
     loaded = load_directory(connection, data_dir, DEMO_COMMUNITY, name="示例社群 demo community",
-                            reject_path=work_dir / f"graphmodel-rejects-{DEMO_COMMUNITY}.csv")
+                            reject_path=work_dir / f"graphmodel-rejects-{DEMO_COMMUNITY}.csv",
+                            writers=workspace.threads, echo=echo)
     echo(f"loaded {loaded.loaded:,} rows ({loaded.rejected:,} rejected) in {loaded.seconds:.1f} s")
-    analysis = analyze(connection, DEMO_COMMUNITY, echo=echo)
-    fission = fission_summary(connection, DEMO_COMMUNITY, echo=echo)
+    analysis = analyze(connection, DEMO_COMMUNITY, workspace.analysis, echo=echo, threads=workspace.threads)
+    fission = fission_summary(connection, DEMO_COMMUNITY, None, workspace.fission, echo=echo)
     report = Path(report_path or work_dir / f"{DEMO_COMMUNITY}-report.html")
     write_report(connection, DEMO_COMMUNITY, report, "html", lang)
     return DemoResult(

@@ -12,15 +12,16 @@ joined, or left). Leaders gained and lost look at the leader role itself.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from graphmodel.core.asof import AsOf, parse_as_of
-from graphmodel.graph.connection import Connection
 from graphmodel.core.model import roles
+from graphmodel.graph.database import Database
 
 ROLE_PRECEDENCE = ("manager", "leader", "executor", "connector", "contributor", "follower",
                    "participant", "seed_user", "lurker")
@@ -164,7 +165,7 @@ def role_history(community: str, snapshots: Sequence[RoleSnapshot]) -> RoleHisto
 
 # reading the graph -----------------------------------------------------------------
 
-def analysis_runs(connection: Connection, community: str,
+def analysis_runs(connection: Database, community: str,
                   as_of: AsOf | str | None = None) -> list[dict[str, Any]]:
     """The community's analysis runs, oldest first: run, seen, as_of, started_at."""
     as_of = parse_as_of(as_of)
@@ -172,7 +173,7 @@ def analysis_runs(connection: Connection, community: str,
                            cutoff=None if as_of is None else as_of.cutoff)
 
 
-def read_role_snapshots(connection: Connection, community: str, as_of: AsOf | str | None = None,
+def read_role_snapshots(connection: Database, community: str, as_of: AsOf | str | None = None,
                         only: Collection[str] | None = None) -> list[RoleSnapshot]:
     """The inferred roles of every analysis run (before ``as_of``; of those ``only``), oldest first."""
     runs = analysis_runs(connection, community, as_of)
@@ -186,14 +187,14 @@ def read_role_snapshots(connection: Connection, community: str, as_of: AsOf | st
     return [RoleSnapshot(r["run"], r["seen"].to_native(), by_run[r["run"]]) for r in runs]
 
 
-def community_role_history(connection: Connection, community: str, as_of: AsOf | str | None = None,
+def community_role_history(connection: Database, community: str, as_of: AsOf | str | None = None,
                            only: Collection[str] | None = None) -> RoleHistory:
     """Role transitions, leaders gained and lost and the role mix across analysis runs
     (of those ``only``)."""
     return role_history(community, read_role_snapshots(connection, community, as_of, only))
 
 
-def member_role_history(connection: Connection, community: str, member: str,
+def member_role_history(connection: Database, community: str, member: str,
                         as_of: AsOf | str | None = None) -> MemberRoleHistory:
     """One member's inferred roles in each analysis run (before ``as_of``)."""
     runs = analysis_runs(connection, community, as_of)
@@ -206,7 +207,7 @@ def member_role_history(connection: Connection, community: str, member: str,
     return MemberRoleHistory(community, member, steps)
 
 
-def fission_runs(connection: Connection, community: str) -> list[dict[str, Any]]:
+def fission_runs(connection: Database, community: str) -> list[dict[str, Any]]:
     """The community's fission runs, oldest first, with their headline figures."""
     return connection.read("history_fission_runs", community=community)
 

@@ -7,15 +7,20 @@ limit and a timeout; values reach the server only as parameters.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graphmodel.graph import cypher
-from graphmodel.graph.connection import Connection
 from neo4j.exceptions import ClientError
 
 from graphmodel.core.errors import QueryFailed, QueryNotFound, QueryParameterError
+from graphmodel.core.tables import Rows
+from graphmodel.graph import cypher
+from graphmodel.graph.database import Database
+
+if TYPE_CHECKING:
+    import pandas
 
 PREFIX = "query_"
 DEFAULT_LIMIT = 1000
@@ -26,8 +31,12 @@ DEFAULT_TIMEOUT = 60.0
 class QueryResult:
     name: str
     columns: list[str]
-    rows: list[dict[str, Any]]
+    rows: Rows[dict[str, Any]]
     truncated: bool
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a DataFrame with the query's columns."""
+        return Rows(self.rows, self.columns).to_pandas()
 
 
 def catalogue() -> list[cypher.NamedQuery]:
@@ -48,8 +57,11 @@ def named(name: str) -> cypher.NamedQuery:
         ) from None
 
 
-def convert(value: str, kind: str, name: str) -> Any:
-    """A command-line string as the parameter's declared type."""
+def convert(value: Any, kind: str, name: str) -> Any:
+    """A parameter value as the declared type: strings (from the command line) are parsed,
+    other Python values are checked."""
+    if not isinstance(value, str):
+        return _checked(value, kind, name)
     try:
         if kind == "string":
             return value
@@ -76,7 +88,21 @@ def convert(value: str, kind: str, name: str) -> Any:
     raise QueryParameterError(f"parameter {name!r}: unknown type {kind!r}")
 
 
-def parse_assignments(assignments: list[str]) -> dict[str, tuple[str | None, str]]:
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,), "float": (int, float), "bool": (bool,), "date": (date,), "datetime": (datetime,),
+    "list": (list, tuple), "json": (dict, list, int, float, bool, str), "map": (dict,)}
+
+
+def _checked(value: Any, kind: str, name: str) -> Any:
+    allowed = _PYTHON_TYPES.get(kind)
+    if allowed is None:
+        raise QueryParameterError(f"parameter {name!r}: {value!r} is not a {kind}")
+    if not isinstance(value, allowed) or (kind in ("int", "float") and isinstance(value, bool)):
+        raise QueryParameterError(f"parameter {name!r}: {value!r} is not a {kind}")
+    return list(value) if isinstance(value, (list, tuple)) and kind == "list" else value
+
+
+def parse_assignments(assignments: Sequence[str]) -> dict[str, tuple[str | None, str]]:
     """``["k=v", "n:int=5"]`` -> ``{"k": (None, "v"), "n": ("int", "5")}``."""
     parsed: dict[str, tuple[str | None, str]] = {}
     for item in assignments:
@@ -90,9 +116,9 @@ def parse_assignments(assignments: list[str]) -> dict[str, tuple[str | None, str
     return parsed
 
 
-def bind(query: cypher.NamedQuery, assignments: list[str]) -> dict[str, Any]:
-    """Typed parameter values for a named query, defaults filled in."""
-    given = parse_assignments(assignments)
+def bind(query: cypher.NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed parameter values for a named query, defaults filled in (``given``: strings from
+    the command line, or Python values)."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(declared))
     if unknown:
@@ -103,35 +129,36 @@ def bind(query: cypher.NamedQuery, assignments: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for param in query.params:
         if param.name in given:
-            values[param.name] = convert(given[param.name][1], param.type, param.name)
+            values[param.name] = convert(given[param.name], param.type, param.name)
         elif param.default is not None:
             values[param.name] = convert(param.default, param.type, param.name)
         else:
             raise QueryParameterError(
-                f"query {public_name(query)!r} needs --param {param.name}=... ({param.description})"
+                f"query {public_name(query)!r} needs the parameter {param.name} ({param.description})"
             )
     return values
 
 
-def run_named(connection: Connection, name: str, assignments: list[str],
+def typed_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+    """Ad-hoc ``key[:type]=value`` assignments as typed values (untyped ones are strings)."""
+    return {key: convert(value, kind or "string", key)
+            for key, (kind, value) in parse_assignments(assignments).items()}
+
+
+def run_named(connection: Database, name: str, params: Mapping[str, Any],
               limit: int = DEFAULT_LIMIT, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
     """Run a catalogue query in a read transaction."""
     query = named(name)
-    params = bind(query, assignments)
-    return _read(connection, query.text, params, public_name(query), limit, timeout)
+    return _read(connection, query.text, bind(query, params), public_name(query), limit, timeout)
 
 
-def run_adhoc(connection: Connection, text: str, assignments: list[str],
+def run_adhoc(connection: Database, text: str, params: Mapping[str, Any],
               limit: int = DEFAULT_LIMIT, timeout: float = DEFAULT_TIMEOUT) -> QueryResult:
     """Run analyst Cypher in a read transaction: the server rejects writes."""
-    params = {
-        key: convert(value, kind or "string", key)
-        for key, (kind, value) in parse_assignments(assignments).items()
-    }
-    return _read(connection, text, params, "adhoc", limit, timeout)
+    return _read(connection, text, dict(params), "adhoc", limit, timeout)
 
 
-def _read(connection: Connection, text: str, params: dict[str, Any], name: str,
+def _read(connection: Database, text: str, params: dict[str, Any], name: str,
           limit: int, timeout: float) -> QueryResult:
     try:
         columns, rows, truncated = connection.read_text(
@@ -146,4 +173,4 @@ def _read(connection: Connection, text: str, params: dict[str, Any], name: str,
         else:
             reason = exc.message or code
         raise QueryFailed(f"{name}: the server refused the query: {reason} [{code}]") from exc
-    return QueryResult(name, columns, rows, truncated)
+    return QueryResult(name, columns, Rows(rows), truncated)

@@ -46,14 +46,35 @@ def local_server(settings):
         server.stop()
 
 
+def _test_connection_class():
+    from graphmodel.graph.connection import Connection
+
+    class TestConnection(Connection):
+        """The library's connection, with its driver at hand for the tests' own setup queries
+        (the library itself never hands the driver out)."""
+
+        @property
+        def driver(self):
+            return self._driver
+
+    return TestConnection
+
+
 @pytest.fixture(scope="session")
 def connection(settings, local_server):
-    from graphmodel.graph.connection import Connection
     from graphmodel.graph.schema import init_schema
 
-    with Connection.from_settings(settings) as conn:
+    with _test_connection_class().from_settings(settings) as conn:
         init_schema(conn)
         yield conn
+
+
+@pytest.fixture()
+def workspace(connection):
+    """What job steps and the demo work with, on the session's connection (default options)."""
+    from graphmodel.jobs import Workspace
+
+    return Workspace(connection)
 
 
 @pytest.fixture()

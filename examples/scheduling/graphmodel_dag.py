@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from graphmodel.jobs import run_job_file
+from graphmodel import run_job_file
 
 JOB_FILE = "/opt/graphmodel/jobs/nightly.toml"
 

@@ -12,11 +12,11 @@ memory checked first), ``metrics`` (GDS algorithms, figures per member),
 ``store``/``load`` (the graph side), ``results`` (typed results), ``analysis``.
 """
 
-from graphmodel.analysis.run import analyze
-from graphmodel.analysis.stored import NoAnalysis, load_analysis
 from graphmodel.analysis.options import AnalysisOptions, Thresholds
 from graphmodel.analysis.projection import AnalysisTooLarge
 from graphmodel.analysis.results import AnalysisResult
+from graphmodel.analysis.run import analyze
+from graphmodel.analysis.stored import NoAnalysis, load_analysis
 
 __all__ = ["AnalysisOptions", "AnalysisResult", "AnalysisTooLarge", "NoAnalysis", "Thresholds", "analyze",
            "load_analysis"]

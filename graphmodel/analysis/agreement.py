@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from math import comb, log
-from typing import Hashable, Sequence
 
 
 def _table(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[Counter, Counter, Counter, int]:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import collections
 import contextlib
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from typing import Iterator
 
 import numpy as np
 
@@ -31,7 +31,6 @@ from graphmodel.analysis.java_random import bounded_ints
 
 BETWEENNESS_PARTS = 8         # a sampled betweenness runs as at least this many single-threaded parts,
 PART_SOURCES = 32             # of at most this many sources,
-SEARCHES = 2                  # this many at once
 ORDERED_FROM_NODES = 50_000   # graphs this large are searched on the circle-ordered copy
 CHECKED_GDS = ("2.13.",)      # GDS versions whose sampling walk the copy was checked against
 
@@ -44,7 +43,7 @@ def betweenness_parts(sample: int | None) -> list[int | None]:
     sum over sources, so parts with their own seeds, each on one thread, add up to a
     sample of the whole size that is the same on every run.
 
-    SEARCHES parts run at once, each taking the next when it is done, so a part slowed by
+    ``threads`` parts run at once, each taking the next when it is done, so a part slowed by
     other work leaves no core idle at the end: at 100k members, eight parts of 32 sources
     searched 4.0-5.0 s (mean 4.65 s, four analyses) where two parts of 128 took 4.9-5.7 s
     (mean 5.26 s, the same analyses alternating), often one part a second behind the other.
@@ -55,6 +54,11 @@ def betweenness_parts(sample: int | None) -> list[int | None]:
     """
     if sample is None:
         return [None]
+    return list(sample_parts(sample))
+
+
+def sample_parts(sample: int) -> list[int]:
+    """Source counts of the parts of a sampled betweenness (``betweenness_parts``)."""
     count = min(max(BETWEENNESS_PARTS, -(-sample // PART_SOURCES)), sample)
     return [sample // count + (1 if k < sample % count else 0) for k in range(count)]
 
@@ -82,8 +86,9 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
     on such a copy against 5.3-6.3 s with each circle in the analysis graph's order
     (eight pairs, alternating, on two communities)."""
     n = len(degree)
-    found = [sampling_walk(degree, seed, sample) for seed, sample in walks]
-    if not found or any(f is None for f in found):
+    walked = [sampling_walk(degree, seed, sample) for seed, sample in walks]
+    found = [f for f in walked if f is not None]
+    if not found or len(found) < len(walked):
         return None
     span = max(len(draws) for draws, _ in found)
     source = np.zeros(n, bool)
@@ -94,7 +99,8 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
     stream = np.lexsort((np.arange(n), -degree, circle))  # circle by circle, the most tied first
     stream = stream[~source[stream]]
     stream_degree = degree[stream].tolist()
-    placed, waiting = [], collections.deque()  # waiting: stream indexes skipped for a too-high degree
+    placed: list[int] = []
+    waiting: collections.deque[int] = collections.deque()  # stream indexes skipped for a too-high degree
     k = 0
     for place, (is_source, below) in enumerate(zip(source[:span].tolist(), limit.tolist())):
         if is_source:
@@ -121,7 +127,8 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
 
 
 def run_betweenness(connection, graph: str, sample: int | None, seed: int, nodes: int,
-                    pool: Executor, ordered: bool | None = None, after: Future | None = None) -> Future:
+                    pool: Executor, ordered: bool | None = None, after: Future | None = None,
+                    threads: int = 2) -> Future:
     """Start betweenness on ``graph`` (a sampled one needs its circles); a future of its
     parts' (node ids, scores), which add up to the whole. The searches start when ``after``
     is done. ``ordered`` forces the circle-ordered copy on or off; by default graphs of
@@ -130,7 +137,7 @@ def run_betweenness(connection, graph: str, sample: int | None, seed: int, nodes
         return pool.submit(_exact, connection, graph, seed, after)
     if ordered is None:
         ordered = nodes >= ORDERED_FROM_NODES and connection.info.gds_version.startswith(CHECKED_GDS)
-    return pool.submit(_sampled, connection, graph, sample, seed, ordered, after)
+    return pool.submit(_sampled, connection, graph, sample, seed, ordered, after, threads)
 
 
 def _exact(connection, graph: str, seed: int, after: Future | None) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -140,12 +147,12 @@ def _exact(connection, graph: str, seed: int, after: Future | None) -> list[tupl
 
 
 def _sampled(connection, graph: str, sample: int, seed: int, ordered: bool,
-             after: Future | None) -> list[tuple[np.ndarray, np.ndarray]]:
-    walks = [(seed + k, part) for k, part in enumerate(betweenness_parts(sample))]
+             after: Future | None, threads: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    walks = [(seed + k, part) for k, part in enumerate(sample_parts(sample))]
     with _circle_ordered(connection, graph, walks) if ordered else contextlib.nullcontext(graph) as searched:
         if after is not None:
             after.result()
-        with ThreadPoolExecutor(max_workers=SEARCHES, thread_name_prefix="betweenness") as searches:
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="betweenness") as searches:
             found = [searches.submit(_part, connection, searched, part, part_seed) for part_seed, part in walks]
             return [f.result() for f in found]
 

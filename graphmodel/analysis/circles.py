@@ -25,7 +25,7 @@ def assign_circles(table: MemberTable, min_size: int) -> dict[int, int]:
 def circle_members(table: MemberTable) -> dict[int, np.ndarray]:
     circle = table.values["circle_id"]
     order = np.argsort(circle, kind="stable")
-    bounds = np.searchsorted(circle[order], np.arange(circle.max() + 2)) if len(circle) else []
+    bounds = np.searchsorted(circle[order], np.arange(circle.max() + 2)) if len(circle) else np.zeros(0, np.int64)
     return {c: order[bounds[c]:bounds[c + 1]] for c in range(len(bounds) - 1) if bounds[c + 1] > bounds[c]}
 
 

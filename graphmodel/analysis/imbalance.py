@@ -58,7 +58,8 @@ def check_leaders(s: CommunityShape, t: Thresholds) -> list[RoleImbalance]:
         return [_finding("leaders_per_member", n, expected, severity, s.leaders,
                          f"{n} opinion leaders where {expected} are expected: too few members produce the value others come for.",
                          f"只有 {n} 位意见领袖，按 1:9:90 应有 {low:.0f}-{high:.0f} 位：产出价值的人太少。",
-                         "Find and cultivate KOLs: invite active participants to run a KOL sharing session; give seed users expert topics.",
+                         "Find and cultivate KOLs: invite active participants to run a KOL sharing session; "
+                         "give seed users expert topics.",
                          "发现并培养 KOL：邀请活跃参与者做 KOL 分享会，给种子用户安排专业话题。")]
     return [_finding("leaders_per_member", n, expected, "low", s.leaders,
                      f"{n} opinion leaders where {expected} are expected: more is not better, members split their attention.",
@@ -157,7 +158,8 @@ def check_circles(s: CommunityShape, t: Thresholds) -> list[RoleImbalance]:
                 "novice_only_circle", circle.circle_id, "novices mixed with experienced members", "medium",
                 circle.members, f"Circle {circle.circle_id} is made only of novices ({circle.novices} of "
                                 f"{len(circle.members)}), with no leader, manager or executor: it drifts into complaining.",
-                f"圈子 {circle.circle_id} 全是新人（{len(circle.members)} 人中 {circle.novices} 人），没有领袖、管理者或执行者：容易变成抱怨群。",
+                f"圈子 {circle.circle_id} 全是新人（{len(circle.members)} 人中 {circle.novices} 人），"
+                "没有领袖、管理者或执行者：容易变成抱怨群。",
                 "Seed it with experienced members and an encouragement officer; run peer review and mutual praise days.",
                 "引入老成员和鼓励官，组织互评日和互夸日。"))
         if circle.active and circle.active_managers / circle.active >= t.manager_circle_share and circle.active >= 2:

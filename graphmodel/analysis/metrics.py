@@ -9,9 +9,10 @@ within-circle z-scores, circle audiences).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -59,6 +60,20 @@ def read_members(connection, community: str, cutoff) -> MemberTable:
 
 
 @dataclass
+class AlgorithmFigures:
+    """What the algorithms say of the graph as a whole (GDS's own keys stay in this module)."""
+
+    modularity: float
+    betweenness_sample: int | None       # sources sampled; None: exact
+    conductance: dict[int, float]        # Leiden community id -> its conductance
+    bridges: list[tuple[int, int]]       # node ids at the ends of each bridge
+    pagerank_iterations: int
+    fragments: int                       # weakly connected components
+    degeneracy: int                      # the largest k-core
+    deepest_chain: list[str] = field(default_factory=list)  # member ids, root first (from the shares)
+
+
+@dataclass
 class GdsValues:
     """What the algorithms computed, by node id: node values and the directed ties."""
 
@@ -69,8 +84,8 @@ class GdsValues:
 
 
 def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptions,
-                   echo: Callable[[str], None], pool: Executor,
-                   ordered: bool | None = None) -> tuple[dict[str, Any], GdsValues, Future]:
+                   echo: Callable[[str], None], pool: Executor, ordered: bool | None = None,
+                   threads: int = 2) -> tuple[AlgorithmFigures, GdsValues, Future]:
     """Run every algorithm on the analysis graph; returns, once all but betweenness are
     done, the summary figures, the values and the future of betweenness's parts
     (``attach_betweenness`` adds them up), so that what needs no betweenness can be
@@ -82,21 +97,21 @@ def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptio
     ties; betweenness's searches wait for them, so that they have both cores. ``sized``
     gives the graph's ``GraphSize``, which decides betweenness's sample.
     """
-    figures: dict[str, Any] = {}
     echo("influence: PageRank; brokerage: articulation points, bridges")
     others = pool.submit(_without_circles, connection, graph, options)
     echo("circles: Leiden (seeded), fragments, k-core")
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
-    figures["modularity"] = leiden["modularity"]
     size = sized.result()
     sample = options.betweenness_sample(size.nodes, size.relationships)
-    figures["betweenness_sample"] = sample
     echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
-    betweenness = run_betweenness(connection, graph, sample, options.seed, size.nodes, pool, ordered, after=others)
-    figures["conductance"] = {r["community"]: r["conductance"]
-                              for r in connection.run_auto("analysis_conductance", graph=graph)}
-    other_figures, ties = others.result()
-    figures.update(other_figures)
+    betweenness = run_betweenness(connection, graph, sample, options.seed, size.nodes, pool, ordered, after=others,
+                                  threads=threads)
+    conductance = {int(r["community"]): r["conductance"]
+                   for r in connection.run_auto("analysis_conductance", graph=graph)}
+    other, ties = others.result()
+    figures = AlgorithmFigures(modularity=leiden["modularity"], betweenness_sample=sample, conductance=conductance,
+                               bridges=other["bridges"], pagerank_iterations=other["pagerank"]["ranIterations"],
+                               fragments=other["fragments"], degeneracy=other["degeneracy"])
     return figures, _node_values(connection, graph, ties), betweenness
 
 
@@ -145,7 +160,7 @@ def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
 
 def summed_betweenness(node: np.ndarray, parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """Betweenness's parts (node ids, scores; ``run_betweenness``) added up for ``node`` (sorted), settled."""
-    return settled(sum(aligned(node, *part) for part in parts))
+    return settled(np.sum([aligned(node, *part) for part in parts], axis=0))
 
 
 def attach_betweenness(table: MemberTable, gds: GdsValues, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:

@@ -7,29 +7,14 @@ records the values used, so runs are reproducible and comparable.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The norms the role mix is checked against (DOMAIN.md); sources in the README."""
-
-    members_per_leader: float = 90.0        # 1:9:90: one opinion leader per ~90 members
-    leaders_per_member_low: float = 1 / 125  # below: too few leaders (500 members: < 4)
-    leaders_per_member_high: float = 1 / 60  # above: too many (500 members: > 8)
-    active_share_low: float = 0.03          # ~5% active is normal
-    active_share_high: float = 0.20
-    lurker_share_high: float = 0.95
-    dunbar_small: int = 50                  # below: semi-acquaintance mode
-    dunbar_large: int = 150                 # above: split or layer
-    layering_depth: int = 2                 # core KOL -> KOL -> members
-    novice_days: int = 30                   # a member this new is a novice
-    novice_circle_share: float = 0.9        # circles with this share of novices and no leader
-    manager_circle_share: float = 0.5       # circles where managers are this share of the active
-    hub_z: float = 2.5                      # Guimerà & Amaral 2005
-    participation_non_hub: tuple[float, float, float] = (0.05, 0.62, 0.80)
-    participation_hub: tuple[float, float] = (0.30, 0.75)
+from graphmodel.core.config import checked_table
+from graphmodel.core.errors import ConfigurationError
+from graphmodel.core.norms import Thresholds
 
 
 @dataclass(frozen=True)
@@ -54,16 +39,21 @@ class AnalysisOptions:
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     @classmethod
-    def from_config(cls, config: dict[str, Any] | None, **overrides: Any) -> "AnalysisOptions":
-        """Options from the config file's [analysis] and [thresholds] tables, then overrides."""
-        config = config or {}
-        known = {f.name for f in fields(cls)} - {"thresholds"}
-        analysis = {k: v for k, v in config.get("analysis", {}).items() if k in known}
-        names = {f.name for f in fields(Thresholds)}  # other keys belong to other analyses (fission)
-        thresholds = Thresholds(**{k: tuple(v) if isinstance(v, list) else v
-                                   for k, v in config.get("thresholds", {}).items() if k in names})
+    def from_config(cls, tables: Mapping[str, Mapping[str, Any]] | None = None, source: str | Path | None = None,
+                    **overrides: Any) -> AnalysisOptions:
+        """Options from the config file's ``[analysis]`` and ``[thresholds]`` tables, then
+        ``overrides`` (those not None). An unknown key or a value of the wrong type is a
+        ConfigurationError naming ``source`` (the file) and the key."""
+        tables = tables or {}
+        analysis = checked_table(dict(tables.get("analysis", {})), cls(), "analysis", source,
+                                 exclude=("thresholds",))
+        norms = checked_table(dict(tables.get("thresholds", {})), Thresholds(), "thresholds", source)
+        unknown = sorted(k for k in overrides if k not in analysis and k not in {f.name for f in fields(cls)})
+        if unknown:
+            raise ConfigurationError(f"unknown analysis option(s) {', '.join(unknown)}")
         values = {**analysis, **{k: v for k, v in overrides.items() if v is not None}}
-        return cls(**values, thresholds=thresholds)
+        values.setdefault("thresholds", Thresholds(**norms))
+        return cls(**values)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from graphmodel.analysis.betweenness import ORDERED_FROM_NODES
 from graphmodel.analysis.options import AnalysisOptions
-from graphmodel.core.errors import GraphModelError
+from graphmodel.core.errors import AnalysisTooLarge
 
 HEAP_HEADROOM = 0.8  # use at most this share of the heap not yet in use
-
-
-class AnalysisTooLarge(GraphModelError):
-    """The analysis would not fit in the server's heap."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graphmodel.core.tables import Rows
+
 SEVERITIES = ("info", "low", "medium", "high")
 
 
@@ -117,3 +119,12 @@ class AnalysisResult:
     mismatches: list[RoleMismatch]
     imbalances: list[RoleImbalance]
     figures: dict[str, Any] = field(default_factory=dict)  # active share, lurker share, retention, ...
+
+    def __post_init__(self) -> None:
+        for name in ("leaders", "connectors", "circles", "mismatches", "imbalances"):
+            object.__setattr__(self, name, Rows(getattr(self, name)))
+
+    @property
+    def member_roles(self) -> Rows[MemberRoles]:
+        """Every member's inferred and declared roles, as rows."""
+        return Rows(self.roles.values())

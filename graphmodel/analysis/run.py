@@ -9,38 +9,51 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, date, datetime
+from typing import Any
 
 import numpy as np
 
 import graphmodel
-from graphmodel.analysis import brokerage, circles as circle_ops, imbalance, roles as role_ops
+from graphmodel.analysis import brokerage, imbalance
+from graphmodel.analysis import circles as circle_ops
+from graphmodel.analysis import roles as role_ops
 from graphmodel.analysis.arrays import positions
-from graphmodel.analysis.metrics import (MemberTable, attach_betweenness, attach_gds_values, read_members,
-                                          run_algorithms)
+from graphmodel.analysis.metrics import (
+    AlgorithmFigures,
+    MemberTable,
+    attach_betweenness,
+    attach_gds_values,
+    read_members,
+    run_algorithms,
+)
 from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.analysis.projection import GraphSize, projected
 from graphmodel.analysis.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
 from graphmodel.analysis.store import circle_rows, member_columns, run_figures, write_analysis, write_circles
-from graphmodel.core.asof import parse_as_of
+from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.errors import UnknownCommunity
-from graphmodel.fission.forest import ShareEdges, build_forest
 from graphmodel.core.owner import new_owner, owner_is_gone
+from graphmodel.fission.forest import ShareEdges, build_forest
+from graphmodel.graph.database import Database, ServerInfo
 
 MS_PER_DAY = 86_400_000
 RETENTION_DAYS = 60
 
 
-def analyze(connection, community: str, options: AnalysisOptions | None = None, as_of=None,
-            echo: Callable[[str], None] = lambda _: None, write: bool = True) -> AnalysisResult:
+def analyze(connection: Database, community: str, options: AnalysisOptions | None = None,
+            as_of: AsOf | str | date | None = None, echo: Callable[[str], None] = lambda _: None,
+            write: bool = True, threads: int = 2) -> AnalysisResult:
+    """Analyse ``community`` (as of ``as_of``) and, with ``write``, store the run and its
+    results in the graph (docs/analysis.md). ``threads``: concurrent GDS searches and writes."""
     options = options or AnalysisOptions()
     moment = parse_as_of(as_of)
     cutoff = moment.cutoff if moment else None
     info = connection.info
-    run = f"{community}/a-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    run = f"{community}/a-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     if write:
         remove_abandoned_runs(connection, community, echo)
         started = connection.write("analysis_run_start", run=run, owner=new_owner(), community=community,
@@ -62,28 +75,29 @@ def analyze(connection, community: str, options: AnalysisOptions | None = None, 
             sized = pool.submit(lambda: analysed_size(members.result(), edges.result()))
             echo(f"projecting {community!r} into GDS")
             with projected(connection, community, options, cutoff) as graph:
-                gds_figures, gds_values, betweenness = run_algorithms(connection, graph, sized, options, echo, pool)
+                gds_figures, gds_values, betweenness = run_algorithms(connection, graph, sized, options, echo, pool,
+                                                                      threads=threads)
                 # what needs no betweenness is computed while it searches (the client is idle then)
                 table = members.result()
                 attach_gds_values(table, gds_values)
                 circles, members_by_circle = _circles(table, gds_figures, options)
                 reach = _brokerage(table, options)
                 circles_to_write = circle_rows(table, circles) if write else None
-                gds_figures["deepest_chain"] = deepest_invitation_chain(edges.result(), table)
+                gds_figures.deepest_chain = deepest_invitation_chain(edges.result(), table)
                 attach_betweenness(table, gds_values, betweenness.result())
             size = sized.result()
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
         # the circles and their memberships need no roles: they are written while the roles are inferred
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-circles") as writer:
-            circles_written = (writer.submit(write_circles, connection, community, run, circles_to_write)
-                               if write else None)
+            circles_written = (writer.submit(write_circles, connection, community, run, circles_to_write, threads)
+                               if circles_to_write is not None else None)
             result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, reach, options,
                                                 run, community, info, moment, size)
             if circles_written is not None:
                 circles_written.result()
         if write:
             echo("writing results back to the graph")
-            write_analysis(connection, community, result, table, columns, roles)
+            write_analysis(connection, community, result, table, columns, roles, threads)
             connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
         return result
     except BaseException:
@@ -117,7 +131,7 @@ def remove_abandoned_runs(connection, community: str, echo: Callable[[str], None
     return runs
 
 
-def _circles(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions,
+def _circles(table: MemberTable, gds: AlgorithmFigures, options: AnalysisOptions,
              ) -> tuple[list[Circle], dict[int, np.ndarray]]:
     """The circles (Leiden's communities renumbered, ``circles.assign_circles``) with their
     cohesion, leaders not yet known; and the members of each (table indexes, -1: in none)."""
@@ -126,7 +140,7 @@ def _circles(table: MemberTable, gds: dict[str, Any], options: AnalysisOptions,
     conductance = {}
     leiden_to_circle = {int(raw): int(cid) for raw, cid in
                         zip(table.values["circle"].astype(np.int64), table.values["circle_id"]) if cid >= 0}
-    for raw, value in gds["conductance"].items():
+    for raw, value in gds.conductance.items():
         if int(raw) in leiden_to_circle:
             conductance[leiden_to_circle[int(raw)]] = value
     density = circle_ops.densities(table)
@@ -143,9 +157,10 @@ def _brokerage(table: MemberTable, options: AnalysisOptions) -> np.ndarray:
     return brokerage.neighbour_circles(table)
 
 
-def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], members_by_circle: dict[int, np.ndarray],
-               reach: np.ndarray, options: AnalysisOptions, run: str, community: str,
-               info, moment, size) -> tuple[AnalysisResult, list[dict], list[list[str]]]:
+def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
+               members_by_circle: dict[int, np.ndarray], reach: np.ndarray, options: AnalysisOptions, run: str,
+               community: str, info: ServerInfo, moment: AsOf | None,
+               size: GraphSize) -> tuple[AnalysisResult, dict[str, list[Any]], list[list[str]]]:
     """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
     from ``_circles``, ``reach`` from ``_brokerage``)."""
     inferred = role_ops.infer_roles(table, options)
@@ -155,7 +170,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], m
     evidence: dict[int, tuple[str, str]] = {}
     leaders = []
     influence, betweenness = (np.nan_to_num(table.values[name]) for name in ("influence", "betweenness"))
-    for rank, i in enumerate(leaders_idx, start=1):
+    for rank, i in enumerate(leaders_idx.tolist(), start=1):
         evidence[i] = role_ops.leader_evidence(table, i, int(reach[i]))
         leaders.append(_ranked(table, i, float(inferred.leader_score[i]), rank, evidence[i], influence, betweenness))
     top = betweenness.max() if len(betweenness) and betweenness.max() > 0 else 1.0
@@ -163,7 +178,7 @@ def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], m
     connectors_idx = connectors_idx[np.argsort(-betweenness[connectors_idx], kind="stable")]
     connectors = []
     bridging: dict[int, tuple[str, str]] = {}
-    for rank, i in enumerate(connectors_idx, start=1):
+    for rank, i in enumerate(connectors_idx.tolist(), start=1):
         bridging[i] = role_ops.connector_evidence(table, i, int(reach[i]))
         connectors.append(_ranked(table, i, float(betweenness[i] / top), rank, bridging[i], influence, betweenness))
 
@@ -180,17 +195,17 @@ def _interpret(table: MemberTable, gds: dict[str, Any], circles: list[Circle], m
     figures = _figures(table, inferred, moment)
     shape = _shape(table, inferred, circles, members_by_circle, gds, figures, options)
     findings = imbalance.find_imbalances(shape, options.thresholds)
-    figures.update({"deepest_chain": gds.get("deepest_chain", []), "fragments": gds["fragments"], "degeneracy": gds["degeneracy"],
-                    "bridges": len(gds["bridges"]), "pagerank_iterations": gds["pagerank"]["ranIterations"],
+    figures.update({"deepest_chain": gds.deepest_chain, "fragments": gds.fragments, "degeneracy": gds.degeneracy,
+                    "bridges": len(gds.bridges), "pagerank_iterations": gds.pagerank_iterations,
                     "leaders": len(leaders), "connectors": len(connectors),
                     "mismatches": _count(m.kind for m in inferred.mismatches)})
     run_info = AnalysisRunInfo(
-        id=run, community=community, started_at=datetime.now(timezone.utc), finished_at=None,
+        id=run, community=community, started_at=datetime.now(UTC), finished_at=None,
         as_of=moment.cutoff if moment else None, parameters=options.as_dict(),
         neo4j_version=info.neo4j_version, gds_version=info.gds_version,
         members=int(table.is_member.sum()), outsiders=int((~table.is_member).sum()),
-        relationships=size.relationships, modularity=gds["modularity"],
-        betweenness_sample=gds["betweenness_sample"])
+        relationships=size.relationships, modularity=gds.modularity,
+        betweenness_sample=gds.betweenness_sample)
     result = AnalysisResult(run_info, leaders, connectors, circles, roles, inferred.mismatches, findings, figures)
     mismatch: dict[int, list[str]] = {}
     position = {m: i for i, m in enumerate(table.ids)}
@@ -289,7 +304,7 @@ def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
 
 
 def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circle: dict[int, np.ndarray],
-           gds: dict, figures: dict, options: AnalysisOptions) -> imbalance.CommunityShape:
+           gds: AlgorithmFigures, figures: dict, options: AnalysisOptions) -> imbalance.CommunityShape:
     member = table.is_member
     roles = inferred.roles
     end = max(int(table.last_active_ms.max(initial=-1)), int(table.joined_ms.max(initial=-1)))
@@ -305,8 +320,8 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circl
             int(active[idx].sum()), int((active[idx] & declared_manager[idx]).sum()), int(executor[idx].sum())))
     circle = table.values["circle_id"]
     bridges = []
-    if gds["bridges"]:
-        ends = np.asarray(gds["bridges"], np.int64)
+    if gds.bridges:
+        ends = np.asarray(gds.bridges, np.int64)
         (ia, found_a), (ib, found_b) = positions(table.node, ends[:, 0]), positions(table.node, ends[:, 1])
         for a, b in zip(ia[found_a & found_b].tolist(), ib[found_a & found_b].tolist()):
             if circle[a] >= 0 and circle[b] >= 0 and circle[a] != circle[b] and member[a] and member[b]:
@@ -317,9 +332,9 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circl
     singles = [circle_ops.only_end(circle[inner], ends, len(table)) for ends in (inner, outer)]
     for c in np.unique(circle[inner]):
         for single in singles:
-            end = single.get(int(c))
-            if end is not None and member[end]:
-                circles_held = lone.setdefault(table.ids[end], [])
+            only = single.get(int(c))
+            if only is not None and member[only]:
+                circles_held = lone.setdefault(table.ids[only], [])
                 if int(c) not in circles_held:
                     circles_held.append(int(c))
     return imbalance.CommunityShape(
@@ -329,6 +344,6 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circl
         lurkers=int((member & (table.counts["sent"] == 0)).sum()),
         managers=tuple(table.ids[i] for i in np.flatnonzero(manager)),
         executors=tuple(table.ids[i] for i in np.flatnonzero(executor)),
-        circles=tuple(shapes), deepest_chain=tuple(gds.get("deepest_chain", ())),
+        circles=tuple(shapes), deepest_chain=tuple(gds.deepest_chain),
         circle_bridges=tuple(bridges), lone_connectors=tuple((m, tuple(c)) for m, c in lone.items()),
         figures=figures)

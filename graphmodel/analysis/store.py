@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -14,7 +15,6 @@ from graphmodel.analysis.metrics import MemberTable
 from graphmodel.analysis.results import AnalysisResult, Circle, RoleImbalance
 
 BATCH = 10_000
-WRITERS = 2  # threads writing members' results, each its own share of the members
 
 
 def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.ndarray,
@@ -78,9 +78,9 @@ def circle_rows(table: MemberTable, circles: list[Circle]) -> CircleRows:
                       table.node[in_circle], circle[in_circle])
 
 
-def write_circles(connection, community: str, run: str, rows: CircleRows) -> None:
+def write_circles(connection, community: str, run: str, rows: CircleRows, threads: int = 2) -> None:
     """The run's circles (their leaders come later, with ``write_analysis``) and the ties
-    between them; earlier runs' memberships cleared; then the circle memberships, by WRITERS
+    between them; earlier runs' memberships cleared; then the circle memberships, by ``threads``
     threads that each take their own share of the members."""
     connection.write("analysis_circles_write", community=community, run=run, rows=rows.circles)
     connection.write_columns("analysis_circle_ties_write", rows.ties, batch_size=BATCH, run=run)
@@ -91,13 +91,13 @@ def write_circles(connection, community: str, run: str, rows: CircleRows) -> Non
                                  {"node": rows.node[start:stop].tolist(), "circle": rows.circle[start:stop].tolist()},
                                  batch_size=BATCH, run=run)
 
-    _by_writers(len(rows.node), write_memberships)
+    _by_writers(len(rows.node), write_memberships, threads)
 
 
 def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
-                   columns: dict[str, list[Any]], roles: list[list[str]]) -> None:
+                   columns: dict[str, list[Any]], roles: list[list[str]], threads: int = 2) -> None:
     """The circles' leaders (``write_circles`` wrote the circles); then the members' figures
-    and inferred roles, by WRITERS threads that each take their own share of the members (so
+    and inferred roles, by ``threads`` threads that each take their own share of the members (so
     no two transactions wait for the same member); then the imbalances. Each write is in
     slices, one transaction per slice."""
     run = result.run.id
@@ -112,15 +112,15 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
                                  {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
                                  batch_size=BATCH, community=community, run=run)
 
-    _by_writers(len(table), write_members)
+    _by_writers(len(table), write_members, threads)
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
 
 
-def _by_writers(count: int, write: Callable[[int, int], None]) -> None:
-    """``write(start, stop)`` for WRITERS consecutive shares of ``count`` rows, each on a thread of its own."""
-    bounds = np.linspace(0, count, WRITERS + 1).astype(int).tolist()
-    with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="analysis-write") as pool:
+def _by_writers(count: int, write: Callable[[int, int], None], threads: int) -> None:
+    """``write(start, stop)`` for ``threads`` consecutive shares of ``count`` rows, each on a thread of its own."""
+    bounds = np.linspace(0, count, threads + 1).astype(int).tolist()
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="analysis-write") as pool:
         for done in [pool.submit(write, start, stop) for start, stop in zip(bounds, bounds[1:])]:
             done.result()
 

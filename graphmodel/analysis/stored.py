@@ -6,15 +6,18 @@ import json
 from typing import Any
 
 from graphmodel.analysis.results import (
-    AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember, RoleImbalance, RoleMismatch)
-from graphmodel.core.errors import GraphModelError
+    AnalysisResult,
+    AnalysisRunInfo,
+    Circle,
+    MemberRoles,
+    RankedMember,
+    RoleImbalance,
+    RoleMismatch,
+)
+from graphmodel.core.errors import NoAnalysis
 from graphmodel.history import ROLE_PRECEDENCE
 
 RANKED_LIMIT = 1_000
-
-
-class NoAnalysis(GraphModelError):
-    """The community has no (finished) analysis run."""
 
 
 def _native(value: Any) -> Any:

@@ -8,22 +8,21 @@ from typing import Any
 
 import click
 
-from graphmodel.core.asof import AS_OF
-from graphmodel.cli import AppContext, cli, pass_app
+from graphmodel.analysis import AnalysisResult
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import as_of_option, community_option, format_option, top_option, write_option
+from graphmodel.core.asof import AsOf
 from graphmodel.core.output import render
 
 
-@cli.command("analyze")
-@click.option("--community", "-c", required=True, help="The community id.")
-@click.option("--as-of", "as_of", type=AS_OF, default=None,
-              help="Only data up to this date (end of day, UTC) or ISO datetime.")
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Rows per ranked list.")
-@click.option("--write/--no-write", default=True, show_default=True,
-              help="Store the run and its results in the graph.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@click.command("analyze")
+@community_option()
+@as_of_option()
+@top_option(10)
+@write_option()
+@format_option("table", "json")
 @pass_app
-def analyze_command(app: AppContext, community: str, as_of, top: int, write: bool, fmt: str) -> None:
+def analyze(app: AppContext, community: str, as_of: AsOf | None, top: int, write: bool, fmt: str) -> None:
     """Find the community's structure with Neo4j Graph Data Science and write it back:
     leaders (PageRank on weighted ties, with activity), connectors (betweenness,
     articulation points, bridges, participation coefficient), circles (seeded
@@ -37,11 +36,7 @@ def analyze_command(app: AppContext, community: str, as_of, top: int, write: boo
         graphmodel analyze --community demo
         graphmodel analyze --community demo --as-of 2024-06-30 --format json
     """
-    from graphmodel.analysis import AnalysisOptions, analyze
-    from graphmodel.core.config import analysis_config
-
-    options = AnalysisOptions.from_config(analysis_config(app.settings), top=top)
-    result = analyze(app.connect(), community, options, as_of=as_of, echo=app.echo, write=write)
+    result = app.model.analyze(community, as_of=as_of, write=write, top=top)
     if fmt == "json":
         click.echo(json.dumps(result_summary(result, top), ensure_ascii=False, indent=2, default=str))
         return
@@ -50,7 +45,7 @@ def analyze_command(app: AppContext, community: str, as_of, top: int, write: boo
         click.echo(render(columns, rows, "table"))
 
 
-def result_summary(result, top: int) -> dict[str, Any]:
+def result_summary(result: AnalysisResult, top: int) -> dict[str, Any]:
     """The headline of a result as plain data (member lists of circles left out)."""
     return {
         "run": asdict(result.run), "figures": result.figures,
@@ -62,7 +57,7 @@ def result_summary(result, top: int) -> dict[str, Any]:
     }
 
 
-def result_tables(result, top: int) -> list[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
+def result_tables(result: AnalysisResult, top: int) -> list[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
     run, figures = result.run, result.figures
     headline = {
         "run": run.id, "members": run.members, "outsiders": run.outsiders, "ties": run.relationships,

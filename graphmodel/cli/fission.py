@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
 
 import click
 
-from graphmodel.core.asof import AS_OF
-from graphmodel.cli import AppContext, pass_app
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import as_of_option, community_option, format_option, top_option, write_option
+from graphmodel.core.asof import AsOf
 from graphmodel.core.output import render
+from graphmodel.fission import FissionSummary
+from graphmodel.fission.analysis import headline
 
 
 @click.command("fission")
-@click.option("--community", "-c", required=True, help="The community id.")
-@click.option("--as-of", "as_of", type=AS_OF, default=None,
-              help="Only shares up to this date (end of day, UTC) or ISO datetime.")
+@community_option()
+@as_of_option("shares")
 @click.option("--period", type=click.Choice(["day", "week", "month"]), default=None,
-              help="Period for growth and critical points [config: fission_period; default month].")
+              help="Period for growth and critical points [config: [fission] period; default month].")
 @click.option("--layering-depth", type=click.IntRange(0), default=None,
               help="Generations below a root the layering norm allows; deeper chains are "
-                   "flagged [config: layering_depth; default 2].")
-@click.option("--top", type=click.IntRange(1), default=None,
-              help="Rows per ranked list [config: fission_top; default 20].")
-@click.option("--write/--no-write", default=True, show_default=True,
-              help="Store the run, its cascades and members' cascade places in the graph.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+                   "flagged [config: [thresholds] layering_depth; default 2].")
+@top_option(None, "Rows per ranked list [config: [fission] top; default 20].")
+@write_option("the run, its cascades and members' cascade places")
+@format_option("table", "json")
 @pass_app
-def fission(app: AppContext, community: str, as_of, period: str | None,
+def fission(app: AppContext, community: str, as_of: AsOf | None, period: str | None,
             layering_depth: int | None, top: int | None, write: bool, fmt: str) -> None:
     """Cascade trees of shares and invitations (裂变): who reached whom (earliest share
     wins), size, depth, breadth, conversion, reproduction and structural virality per
@@ -41,13 +42,8 @@ def fission(app: AppContext, community: str, as_of, period: str | None,
         graphmodel fission --community demo
         graphmodel fission --community demo --as-of 2024-06-30 --period week --format json
     """
-    from graphmodel.core.config import analysis_config
-    from graphmodel.fission.analysis import FissionOptions, fission_summary
-
-    options = FissionOptions.from_config(analysis_config(app.settings), period=period,
-                                         layering_depth=layering_depth, top=top)
-    summary = fission_summary(app.connect(), community, as_of, options, write=write,
-                              echo=app.echo)
+    summary = app.model.fission(community, as_of=as_of, write=write, period=period,
+                                layering_depth=layering_depth, top=top)
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -56,12 +52,8 @@ def fission(app: AppContext, community: str, as_of, period: str | None,
         click.echo(render(columns, rows, "table"))
 
 
-def summary_tables(summary) -> list[tuple[str, Sequence[str], list[dict[str, Any]]]]:
+def summary_tables(summary: FissionSummary) -> list[tuple[str, Sequence[str], list[dict[str, Any]]]]:
     """The summary as titled tables (title, columns, rows)."""
-    from dataclasses import asdict
-
-    from graphmodel.fission.analysis import headline
-
     when = f" as of {summary.as_of}" if summary.as_of else ""
     figures = headline(summary)
     point = summary.critical_point
@@ -71,8 +63,9 @@ def summary_tables(summary) -> list[tuple[str, Sequence[str], list[dict[str, Any
         f"R={point.reproduction:.2f}" + (" from the start" if point.from_start else ""))
     figures["generation_reproduction"] = ", ".join(f"{r:.2f}" for r in
                                                    summary.generation_reproduction[:8])
-    tables = [(f"Fission 裂变 of {summary.community}{when}", ("figure", "value"),
-               [{"figure": k, "value": v} for k, v in figures.items()])]
+    tables: list[tuple[str, Sequence[str], list[dict[str, Any]]]] = [
+        (f"Fission 裂变 of {summary.community}{when}", ("figure", "value"),
+         [{"figure": k, "value": v} for k, v in figures.items()])]
     cascade_columns = ("root", "root_class", "size", "depth", "breadth", "structural_virality",
                        "shares", "joins", "conversion", "started_at")
     tables.append(("Largest cascades 最大的裂变树", cascade_columns,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli import AppContext, cli, pass_app
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.core.errors import ConfigurationError
+from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 
 
-@cli.command("generate")
+@click.command("generate")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--members", "-n", type=click.IntRange(300), default=2_000, show_default=True,
               help="Members (outsiders come on top).")
@@ -33,9 +35,6 @@ def generate(app: AppContext, directory: str, members: int, seed: int, interacti
         graphmodel generate demo-data --members 2000 --seed 7 --problems all
         graphmodel load csv demo-data --community demo
     """
-    from graphmodel.core.errors import ConfigurationError
-    from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
-
     chosen = PROBLEMS if problems.strip() == "all" else tuple(p.strip() for p in problems.split(",") if p.strip())
     try:
         truth = generate_community(directory, GeneratorOptions(

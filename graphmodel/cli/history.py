@@ -8,22 +8,22 @@ from typing import Any
 
 import click
 
-from graphmodel.core.asof import AS_OF
-from graphmodel.cli import AppContext, pass_app
+from graphmodel import history as library
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import as_of_option, community_option, format_option, lang_option
+from graphmodel.core.asof import AsOf
 from graphmodel.core.output import render
+from graphmodel.fission.analysis import jsonable
 
 
 @click.command("history")
-@click.option("--community", "-c", required=True, help="The community id.")
+@community_option()
 @click.option("--member", "-m", default=None, help="Show this member's role history only.")
-@click.option("--as-of", "as_of", type=AS_OF, default=None,
-              help="Only analysis runs that looked from before the end of this date (or instant).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-              help="Language of role names in tables.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@as_of_option(help="Only analysis runs that looked from before the end of this date (or instant).")
+@lang_option("Language of role names in tables.")
+@format_option("table", "json")
 @pass_app
-def history(app: AppContext, community: str, member: str | None, as_of, lang: str,
+def history(app: AppContext, community: str, member: str | None, as_of: AsOf | None, lang: str,
             fmt: str) -> None:
     """Role change across analysis runs: the role mix per run, role transitions
     between consecutive runs (seed user -> follower -> KOL, leader -> lurker),
@@ -35,22 +35,21 @@ def history(app: AppContext, community: str, member: str | None, as_of, lang: st
         graphmodel history --community demo
         graphmodel history --community demo --member m0 --format json
     """
-    from graphmodel import history as library
-
-    connection = app.connect()
     if member is not None:
-        found = library.member_role_history(connection, community, member, as_of)
+        steps = app.model.history(community, member=member, as_of=as_of)
+        assert isinstance(steps, library.MemberRoleHistory)
         if fmt == "json":
-            _echo_json({**asdict(found), "path": list(found.path)})
+            _echo_json({**asdict(steps), "path": list(steps.path)})
             return
         label = lambda role: library.role_label(role, lang)  # noqa: E731
         rows = [{"run": s.run, "seen": s.seen, "primary": label(s.primary),
-                 "roles": ", ".join(label(r) for r in s.roles)} for s in found.steps]
-        click.echo(f"{member} in {community}: " + " -> ".join(label(r) for r in found.path))
+                 "roles": ", ".join(label(r) for r in s.roles)} for s in steps.steps]
+        click.echo(f"{member} in {community}: " + " -> ".join(label(r) for r in steps.path))
         click.echo(render(("run", "seen", "primary", "roles"), rows, "table"))
         return
-    found = library.community_role_history(connection, community, as_of)
-    runs = library.fission_runs(connection, community)
+    found = app.model.history(community, as_of=as_of)
+    assert isinstance(found, library.RoleHistory)
+    runs = app.model.fission_runs(community)
     if fmt == "json":
         _echo_json({**asdict(found), "fission_runs": runs})
         return
@@ -80,6 +79,4 @@ def _section(title: str, columns, rows: list[dict[str, Any]]) -> None:
 
 
 def _echo_json(data: dict[str, Any]) -> None:
-    from graphmodel.fission.analysis import jsonable
-
     click.echo(json.dumps(jsonable(data), ensure_ascii=False, indent=2))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from graphmodel.cli import AppContext, pass_app
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import format_option
 from graphmodel.core.output import FORMATS, render
+from graphmodel.jobs import JobDidNotSucceed, JobLog
 
 
 @click.group("job")
@@ -40,24 +41,19 @@ def job_run(app: AppContext, job_file: Path, log_json: bool, lock_wait: float,
     Example:
         graphmodel job run jobs/nightly.toml
     """
-    from graphmodel.jobs import load_job, run_job
-    from graphmodel.jobs.runner import JobLog
-
-    spec = load_job(job_file)
-    result = run_job(app.connect(), spec, log=JobLog(app.echo, log_json), lock_wait=lock_wait,
-                     stale_after=stale_after)
+    result = app.model.run_job(job_file, log=JobLog(app.echo, log_json), lock_wait=lock_wait,
+                               stale_after=stale_after)
     click.echo(f"{result.run_id}: {result.status}")
     for step in result.steps:
         click.echo(f"  {step.kind:<10} {step.status:<12} {step.seconds:8.1f} s  {step.message}")
-    if result.error:
-        click.echo(f"error: {result.error}", err=True)
-    sys.exit(result.exit_code)
+    if result.exit_code:
+        raise JobDidNotSucceed(result)
 
 
 @job.command("history")
 @click.option("--community", default="", help="Only this community.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option(*FORMATS)
 @pass_app
 def job_history(app: AppContext, community: str, limit: int, fmt: str) -> None:
     """Show recent job runs, newest first.
@@ -66,8 +62,5 @@ def job_history(app: AppContext, community: str, limit: int, fmt: str) -> None:
     Example:
         graphmodel job history --community demo --format json
     """
-    from graphmodel import queries
-
-    result = queries.run_named(app.connect(), "job_history",
-                               [f"community={community}", f"limit={limit}"])
+    result = app.model.query("job_history", community=community, limit=limit)
     click.echo(render(result.columns, result.rows, fmt))

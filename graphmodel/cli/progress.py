@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 Advance = Callable[[str, int], None]  # (what, how many more)
 
@@ -15,11 +15,11 @@ def row_progress(enabled: bool, unit: str = "rows") -> Iterator[Advance]:
         yield lambda _name, _n: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn(unit), TimeElapsedColumn())
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
         def advance(name: str, n: int) -> None:
             if name not in tasks:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 
 from graphmodel import queries
-from graphmodel.cli import AppContext, pass_app
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import format_option
 from graphmodel.core.output import FORMATS, render
 
 
-def output_options(function):
-    """--format, --limit and --timeout, shared by both commands."""
+def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--param, --format, --limit and --timeout, shared by both commands."""
     function = click.option("--timeout", default=queries.DEFAULT_TIMEOUT, show_default=True,
                             type=float, help="Seconds before the server ends the query.")(function)
     function = click.option("--limit", default=queries.DEFAULT_LIMIT, show_default=True,
                             type=click.IntRange(min=1), help="At most this many rows.")(function)
-    function = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-                            show_default=True, help="Output format on stdout.")(function)
+    function = format_option(*FORMATS, help="Output format on stdout.")(function)
     function = click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
                             help="A query parameter (repeatable); KEY:TYPE=VALUE for typed "
                                  "ad-hoc values (int, float, bool, date, datetime, list, json).")(function)
@@ -41,7 +44,7 @@ def query(app: AppContext, name: str | None, list_: bool, params: tuple[str, ...
     \b
     Example:
         graphmodel query --list
-        graphmodel query members_by_role -p community=demo -p role=leader --format csv
+        graphmodel query members_by_declared_role -p community=demo -p role=leader --format csv
     """
     if list_ or not name:
         rows = [
@@ -58,16 +61,16 @@ def query(app: AppContext, name: str | None, list_: bool, params: tuple[str, ...
         ]
         click.echo(render(["name", "description", "parameters"], rows, fmt))
         return
-    result = queries.run_named(app.connect(), name, list(params), limit=limit, timeout=timeout)
-    _emit(app, result, fmt, limit)
+    given = {key: value for key, (_kind, value) in queries.parse_assignments(params).items()}
+    _emit(app, app.model.query(name, given, max_rows=limit, timeout=timeout), fmt, limit)
 
 
 @click.command("cypher")
 @click.argument("statement")
 @output_options
 @pass_app
-def cypher_command(app: AppContext, statement: str, params: tuple[str, ...], fmt: str,
-                   limit: int, timeout: float) -> None:
+def cypher(app: AppContext, statement: str, params: tuple[str, ...], fmt: str,
+           limit: int, timeout: float) -> None:
     """Run ad-hoc Cypher in a read transaction: the server rejects any write.
 
     Pass values as parameters, never by pasting them into the text.
@@ -76,5 +79,5 @@ def cypher_command(app: AppContext, statement: str, params: tuple[str, ...], fmt
     Example:
         graphmodel cypher "MATCH (m:Member {community: $c}) RETURN m.id, m.name LIMIT 5" -p c=demo
     """
-    result = queries.run_adhoc(app.connect(), statement, list(params), limit=limit, timeout=timeout)
-    _emit(app, result, fmt, limit)
+    values = queries.typed_assignments(params)
+    _emit(app, app.model.cypher(statement, values, max_rows=limit, timeout=timeout), fmt, limit)

@@ -8,7 +8,8 @@ reference cannot drift from the code.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -25,7 +26,7 @@ def walk(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tup
 
 def help_text(root: click.Group, path: tuple[str, ...]) -> str:
     """What ``graphmodel PATH --help`` prints, at a fixed width of 100 columns."""
-    settings = {"terminal_width": 100, "max_content_width": 100}
+    settings: dict[str, Any] = {"terminal_width": 100, "max_content_width": 100}
     context = root.make_context("graphmodel", [], resilient_parsing=True, **settings)
     command: click.Command = root
     for name in path:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli import AppContext, cli, pass_app
+from graphmodel.cli.context import AppContext, pass_app
+from graphmodel.cli.options import community_option, format_option, lang_option
 
 
-@cli.command("report")
-@click.option("--community", "-c", required=True, help="The community id.")
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True,
-              help="html: one self-contained file (works offline); md: for chats and wikis; json: for machines.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language.")
+@click.command("report")
+@community_option()
+@format_option("html", "md", "json",
+               help="html: one self-contained file (works offline); md: for chats and wikis; json: for machines.")
+@lang_option()
 @click.option("--output", "-o", default=None,
               help="File to write [default: COMMUNITY-report.FORMAT]; '-' writes to stdout.")
 @click.option("--run", default=None, help="An analysis run id [default: the latest].")
@@ -28,10 +29,9 @@ def report(app: AppContext, community: str, fmt: str, lang: str, output: str | N
         graphmodel report --community demo --format html --lang zh
         graphmodel report --community demo --format json --output -
     """
-    from graphmodel.report import report_text, write_report
-
     if output == "-":
-        click.echo(report_text(app.connect(), community, fmt, lang, run), nl=False)
+        click.echo(app.model.report(community, format=fmt, lang=lang, run=run), nl=False)
         return
-    path = write_report(app.connect(), community, output or f"{community}-report.{fmt}", fmt, lang, run)
+    path = app.model.report(community, format=fmt, lang=lang, run=run,
+                            output=output or f"{community}-report.{fmt}")
     click.echo(str(path))

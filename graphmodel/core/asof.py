@@ -9,9 +9,7 @@ so is data without a time (it cannot be shown to come before).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-
-import click
+from datetime import UTC, date, datetime, timedelta
 
 from graphmodel.core.errors import ConfigurationError
 
@@ -42,22 +40,7 @@ def parse_as_of(value: str | date | datetime | AsOf | None) -> AsOf | None:
                 f"--as-of {text!r} is not an ISO date (2024-03-31) or datetime "
                 f"(2024-03-31T18:00:00+08:00): {exc}") from exc
     if isinstance(value, datetime):
-        instant = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        instant = value if value.tzinfo else value.replace(tzinfo=UTC)
         return AsOf(value.isoformat(), instant + timedelta(microseconds=1))
-    start = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    start = datetime(value.year, value.month, value.day, tzinfo=UTC)
     return AsOf(value.isoformat(), start + timedelta(days=1))
-
-
-class AsOfType(click.ParamType):
-    """A click parameter type for ``--as-of``."""
-
-    name = "DATE"
-
-    def convert(self, value, param, ctx):
-        try:
-            return parse_as_of(value)
-        except ConfigurationError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-AS_OF = AsOfType()

@@ -1,20 +1,32 @@
-"""Settings: each declared once, with its environment variable.
+"""Settings: each declared once, with its environment variable; and the config file.
 
-Precedence: command-line flag > environment variable > config file > default.
-The config file is TOML, at ``$GRAPHMODEL_CONFIG`` or ``<home>/config.toml``,
-with the setting names as keys::
+Precedence: command-line flag (or ``graphmodel.connect(...)`` keyword) > environment
+variable > config file > default. The config file is TOML, at ``--config`` /
+``$GRAPHMODEL_CONFIG`` or ``<home>/config.toml``, with the setting names as keys and the
+analysis parameters in tables (docs/settings.md)::
 
     bolt_port = 7688
     heap = "8g"
+
+    [analysis]
+    gamma = 0.8
+
+    [thresholds]
+    dunbar_large = 120
+
+The file is read once, strictly: an unknown setting or table is an error naming the
+file and the key. The tables' keys are checked by the options they set
+(``AnalysisOptions``, ``Thresholds``, ``FissionOptions``) when the facade builds them.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import platformdirs
 
@@ -56,6 +68,18 @@ def _optional_port(value: str) -> int | None:
     return None if str(value).strip().lower() in ("", "off", "none") else _port(value)
 
 
+def _threads(value: str) -> int:
+    threads = int(value)
+    if not 1 <= threads <= 256:
+        raise ValueError(f"{threads} is not a thread count from 1 to 256")
+    return threads
+
+
+def default_threads() -> int:
+    """Threads the client uses at once for one command: the machine's CPU count."""
+    return os.cpu_count() or 2
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("home", "GRAPHMODEL_HOME", None, str,
             "Folder of the local server, its data, logs and password file."),
@@ -77,7 +101,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Maximum JVM heap of the local server (GDS graphs live here)."),
     Setting("pagecache", "GRAPHMODEL_PAGECACHE", "8g", _memory,
             "Page cache of the local server."),
+    Setting("threads", "GRAPHMODEL_THREADS", None, _threads,
+            "Threads the client uses at once (concurrent writes, GDS searches); "
+            "unset: the CPU count."),
 )
+
+#: the tables of the config file: analysis parameters, the norms, fission options
+CONFIG_TABLES = ("analysis", "thresholds", "fission")
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -99,6 +129,9 @@ class Settings:
     http_port: int | None
     heap: str
     pagecache: str
+    threads: int
+    config_file: Path
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
 
     @property
     def uses_local_server(self) -> bool:
@@ -115,36 +148,54 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("graphmodel", appauthor=False))
 
 
-def config_file(home: Path, environ: dict[str, str]) -> Path:
-    explicit = environ.get("GRAPHMODEL_CONFIG")
-    return Path(explicit) if explicit else home / "config.toml"
+def config_file(home: Path, environ: dict[str, str], explicit: str | Path | None = None) -> Path:
+    """The config file's path: ``explicit`` (``--config``), else $GRAPHMODEL_CONFIG, else in home."""
+    chosen = explicit or environ.get("GRAPHMODEL_CONFIG")
+    return Path(chosen).expanduser() if chosen else home / "config.toml"
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+def read_config(path: Path) -> dict[str, Any]:
+    """The config file's contents ({} when there is none), checked strictly."""
     if not path.is_file():
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigurationError(f"cannot read config file {path}: {exc}") from exc
-    unknown = sorted(set(data) - set(_BY_NAME) - {"analysis", "thresholds"})
+    unknown = sorted(set(data) - (set(_BY_NAME) - {"home"}) - set(CONFIG_TABLES))
     if unknown:
         raise ConfigurationError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(_BY_NAME)}"
+            f"{path}: unknown setting(s) {', '.join(unknown)}; known settings: "
+            f"{', '.join(n for n in _BY_NAME if n != 'home')}; tables: {', '.join(CONFIG_TABLES)}"
         )
+    for table in CONFIG_TABLES:
+        if table in data and not isinstance(data[table], dict):
+            raise ConfigurationError(f"{path}: {table} must be a table ([{table}]), not a value")
+    for name in _BY_NAME:
+        if name in data and isinstance(data[name], dict):
+            raise ConfigurationError(f"{path}: {name} is a setting, not a table")
     return data
 
 
 def load_settings(
     overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None
 ) -> Settings:
-    """Resolve every setting: flag > environment > config file > default."""
+    """Resolve every setting: flag > environment > config file > default.
+
+    ``overrides`` may also hold ``config``: the config file to read instead of
+    $GRAPHMODEL_CONFIG or ``<home>/config.toml``.
+    """
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     environ = dict(os.environ if environ is None else environ)
+    unknown = sorted(set(overrides) - set(_BY_NAME) - {"config"})
+    if unknown:
+        raise ConfigurationError(
+            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(_BY_NAME)}, config")
 
     home_value = overrides.get("home") or environ.get("GRAPHMODEL_HOME")
     home = Path(home_value).expanduser() if home_value else default_home()
-    file_values = _read_config(config_file(home, environ))
+    path = config_file(home, environ, overrides.get("config"))
+    file_values = read_config(path)
 
     resolved: dict[str, Any] = {"home": home}
     for setting in SETTINGS:
@@ -155,7 +206,7 @@ def load_settings(
         elif environ.get(setting.env):
             raw, origin = environ[setting.env], setting.env
         elif setting.name in file_values:
-            raw, origin = file_values[setting.name], "the config file"
+            raw, origin = file_values[setting.name], f"the config file {path}"
         else:
             resolved[setting.name] = setting.default
             continue
@@ -166,11 +217,67 @@ def load_settings(
             raise ConfigurationError(
                 f"{setting.name} from {origin} is invalid ({shown}): {exc}"
             ) from exc
-    return Settings(**resolved)
+    if resolved["threads"] is None:
+        resolved["threads"] = default_threads()
+    tables = {name: dict(file_values.get(name, {})) for name in CONFIG_TABLES}
+    return Settings(**resolved, config_file=path, tables=tables)
 
 
-def analysis_config(settings: Settings, environ: dict[str, str] | None = None) -> dict[str, Any]:
-    """The ``[analysis]`` and ``[thresholds]`` tables of the config file."""
-    environ = dict(os.environ if environ is None else environ)
-    data = _read_config(config_file(settings.home, environ))
-    return {"analysis": data.get("analysis", {}), "thresholds": data.get("thresholds", {})}
+def checked_table(values: dict[str, Any], defaults: Any, table: str, source: str | Path | None,
+                  aliases: dict[str, str] | None = None, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The keys of a config table for the dataclass instance ``defaults``, checked strictly.
+
+    Each key must name a field of ``defaults`` (or one of ``aliases``, mapped to a field)
+    and its value must have the default's type (an int where the default is a float is
+    fine; a list where it is a tuple, of the same length). ``source`` names the file in
+    the error.
+    """
+    where = f"{source}: " if source else ""
+    known = {f.name: f.name for f in fields(defaults) if f.name not in exclude} | dict(aliases or {})
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigurationError(
+                f"{where}[{table}] has no key {key!r}; known: {', '.join(sorted(known))}")
+        name = known[key]
+        checked[name] = _typed(value, getattr(defaults, name), f"{where}[{table}] {key}")
+    return checked
+
+
+def _typed(value: Any, default: Any, what: str) -> Any:
+    def fail(expected: str) -> ConfigurationError:
+        return ConfigurationError(f"{what} must be {expected}, not {value!r}")
+
+    number = (int, float)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail("an integer")
+        return value
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, number):
+            raise fail("a number")
+        return float(value)
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise fail("a string")
+        return value
+    if isinstance(default, tuple):
+        if (not isinstance(value, (list, tuple)) or len(value) != len(default)
+                or any(isinstance(v, bool) or not isinstance(v, number) for v in value)):
+            raise fail(f"a list of {len(default)} numbers")
+        return tuple(float(v) for v in value)
+    if isinstance(default, dict):
+        if not isinstance(value, dict):
+            raise fail("a table")
+        unknown = sorted(set(value) - set(default))
+        if unknown:
+            raise ConfigurationError(f"{what} has no key {', '.join(map(repr, unknown))}; "
+                                     f"known: {', '.join(default)}")
+        if any(isinstance(v, bool) or not isinstance(v, number) for v in value.values()):
+            raise fail("a table of numbers")
+        return {**default, **{k: float(v) for k, v in value.items()}}
+    return value

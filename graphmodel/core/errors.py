@@ -1,17 +1,22 @@
 """Domain errors. Each carries a message a user can act on.
 
-The CLI maps them to exit codes in one place (``graphmodel.cli``):
+The CLI maps them to exit codes in one place (``graphmodel.cli.errors``), and a job
+ends with the same code for the same error:
 ``DataRejected`` and ``CheckFailed`` are the user's data or model (exit 1),
 everything else is an error the user must fix before anything runs (exit 2).
 """
 
 from __future__ import annotations
 
+#: exit codes, the same from the CLI and from a job: success; a problem in the user's data
+#: or a failed check; an error that stopped the work
+EXIT_OK, EXIT_DATA, EXIT_ERROR = 0, 1, 2
+
 
 class GraphModelError(Exception):
     """Base class of every error graphmodel raises on purpose."""
 
-    exit_code = 2
+    exit_code = EXIT_ERROR
 
 
 class ConfigurationError(GraphModelError):
@@ -61,13 +66,13 @@ class InputError(GraphModelError):
 class DataRejected(GraphModelError):
     """Some rows were rejected; the good rows were loaded."""
 
-    exit_code = 1
+    exit_code = EXIT_DATA
 
 
 class CheckFailed(GraphModelError):
     """A check on the user's community failed."""
 
-    exit_code = 1
+    exit_code = EXIT_DATA
 
 
 class QueryParameterError(GraphModelError):
@@ -81,4 +86,16 @@ class QueryFailed(GraphModelError):
 class UnknownCommunity(GraphModelError):
     """No community with that id in the graph."""
 
-    exit_code = 1
+    exit_code = EXIT_DATA
+
+
+class LockTimeout(GraphModelError):
+    """Another run holds the community's lock and did not release it in time."""
+
+
+class AnalysisTooLarge(GraphModelError):
+    """The analysis would not fit in the server's heap."""
+
+
+class NoAnalysis(GraphModelError):
+    """The community has no (finished) analysis run."""

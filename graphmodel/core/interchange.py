@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class InterchangeWriter:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self._files: dict[str, Any] = {}
-        self._writers: dict[str, csv.writer] = {}
+        self._writers: dict[str, Any] = {}  # csv writers
         self.counts: dict[str, int] = {}
 
     def open(self, table: str) -> None:
@@ -102,7 +103,7 @@ class InterchangeWriter:
         self._files.clear()
         self._writers.clear()
 
-    def __enter__(self) -> "InterchangeWriter":
+    def __enter__(self) -> InterchangeWriter:
         return self
 
     def __exit__(self, *_exc: object) -> None:

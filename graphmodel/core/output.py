@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Sequence
+from typing import Any
 
 FORMATS = ("table", "json", "csv")
 
@@ -69,6 +70,6 @@ def _table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-    console = Console(file=io.StringIO(), width=200, force_terminal=False, color_system=None)
-    console.print(table)
-    return console.file.getvalue().rstrip("\n")
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, force_terminal=False, color_system=None).print(table)
+    return buffer.getvalue().rstrip("\n")

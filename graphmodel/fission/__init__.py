@@ -6,7 +6,7 @@ arrays), ``virality`` (structural virality, exact in linear time),
 (spreaders, root roles, first-layer vs open fission, connectors, deep
 chains), ``critical`` (growth, the headcount critical point, repeated-share
 decay), ``source`` (reading the graph), ``analysis`` (end to end) and
-``store`` (writing a run back); ``job_step`` adds the ``fission`` step to job files.
+``store`` (writing a run back).
 
     from graphmodel.fission import fission_summary
     summary = fission_summary(connection, "demo", as_of="2024-06-30")
@@ -18,15 +18,14 @@ from graphmodel.fission.analysis import (
     FissionSummary,
     analyze_fission,
     compute_fission,
-    fission_summary,
 )
 from graphmodel.fission.cascades import CascadeMetrics, CascadeTree, all_cascades, cascade_tree
 from graphmodel.fission.forest import CascadeForest, ShareEdges, build_forest
-from graphmodel.fission.job_step import FISSION_STEP  # registers the job step kind
+from graphmodel.fission.store import fission_summary
 from graphmodel.fission.virality import structural_virality, wiener_index
 
 __all__ = [
-    "FISSION_STEP", "CascadeForest", "CascadeMetrics", "CascadeTree", "FissionOptions", "FissionResult",
+    "CascadeForest", "CascadeMetrics", "CascadeTree", "FissionOptions", "FissionResult",
     "FissionSummary", "ShareEdges", "all_cascades", "analyze_fission", "build_forest",
     "cascade_tree", "compute_fission", "fission_summary", "structural_virality", "wiener_index",
 ]

@@ -7,15 +7,20 @@ reads the graph first and ``fission_summary`` also writes the results back
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
+from pathlib import Path
 from statistics import fmean
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import numpy as np
 
 from graphmodel.core.asof import AsOf, parse_as_of
+from graphmodel.core.config import checked_table
 from graphmodel.core.errors import ConfigurationError
+from graphmodel.core.norms import Thresholds
+from graphmodel.core.tables import Rows
 from graphmodel.fission.cascades import CascadeMetrics, all_cascades
 from graphmodel.fission.critical import (
     PERIODS,
@@ -63,11 +68,6 @@ class FissionOptions:
     top: int = 20
     min_cascade_size: int = 2
 
-    #: config file keys ([thresholds] or [analysis]) -> option names
-    CONFIG_KEYS = {"layering_depth": "layering_depth", "small_circle": "small_circle",
-                   "fission_period": "period", "fission_sustain_periods": "sustain",
-                   "fission_top": "top", "fission_min_cascade_size": "min_cascade_size"}
-
     def __post_init__(self) -> None:
         if self.period not in PERIODS:
             raise ConfigurationError(f"fission period must be one of {', '.join(PERIODS)}; "
@@ -79,14 +79,16 @@ class FissionOptions:
                                          f"got {value!r}")
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Mapping[str, Any]] | None = None,
-                    **overrides: Any) -> "FissionOptions":
-        """From ``config.analysis_config(settings)``; ``overrides`` (not None) win."""
-        values: dict[str, Any] = {}
-        for table in ("thresholds", "analysis"):
-            for key, value in (config or {}).get(table, {}).items():
-                if key in cls.CONFIG_KEYS:
-                    values[cls.CONFIG_KEYS[key]] = value
+    def from_config(cls, tables: Mapping[str, Mapping[str, Any]] | None = None,
+                    source: str | Path | None = None, **overrides: Any) -> FissionOptions:
+        """From the config file's ``[fission]`` table; ``layering_depth`` and ``small_circle``
+        default to the norms of ``[thresholds]`` (``layering_depth``, ``dunbar_small``), so a
+        norm is set once for both analyses. ``overrides`` (those not None) win."""
+        tables = tables or {}
+        norms = checked_table(dict(tables.get("thresholds", {})), Thresholds(), "thresholds", source)
+        values: dict[str, Any] = {"layering_depth": norms.get("layering_depth", Thresholds.layering_depth),
+                                  "small_circle": norms.get("dunbar_small", Thresholds.dunbar_small)}
+        values.update(checked_table(dict(tables.get("fission", {})), cls(), "fission", source))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -115,14 +117,19 @@ class FissionSummary:
     deep_cascades: int
     generation_reproduction: tuple[float, ...]
     critical_point: CriticalPoint | None
-    top_cascades: tuple[CascadeMetrics, ...]
-    by_root_class: tuple[RootClassStats, ...]
-    share_kinds: tuple[ShareKindStats, ...]
-    spreaders: tuple[Spreader, ...]
-    connectors: tuple[ConnectorPattern, ...]
-    deep_chains: tuple[DeepChain, ...]
-    growth: tuple[PeriodGrowth, ...]
+    top_cascades: Rows[CascadeMetrics]
+    by_root_class: Rows[RootClassStats]
+    share_kinds: Rows[ShareKindStats]
+    spreaders: Rows[Spreader]
+    connectors: Rows[ConnectorPattern]
+    deep_chains: Rows[DeepChain]
+    growth: Rows[PeriodGrowth]
     repeat_decay: RepeatDecay
+
+    def __post_init__(self) -> None:
+        for name in ("top_cascades", "by_root_class", "share_kinds", "spreaders", "connectors",
+                     "deep_chains", "growth"):
+            object.__setattr__(self, name, Rows(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates and times as ISO 8601 strings, tuples as lists."""
@@ -171,13 +178,13 @@ def compute_fission(data: FissionData, community: str, as_of: AsOf | None = None
         deep_cascades=deep_count,
         generation_reproduction=generation_reproduction(forest),
         critical_point=headcount_critical_point(growth, options.sustain),
-        top_cascades=cascades[:options.top],
-        by_root_class=tuple(by_root_class(cascades, data.book)),
-        share_kinds=tuple(share_kinds(forest, classes)),
-        spreaders=tuple(top_spreaders(forest, classes, options.top)),
-        connectors=tuple(connector_patterns(forest, classes, data.book, options.top)),
-        deep_chains=tuple(chains),
-        growth=tuple(growth),
+        top_cascades=Rows(cascades[:options.top]),
+        by_root_class=Rows(by_root_class(cascades, data.book)),
+        share_kinds=Rows(share_kinds(forest, classes)),
+        spreaders=Rows(top_spreaders(forest, classes, options.top)),
+        connectors=Rows(connector_patterns(forest, classes, data.book, options.top)),
+        deep_chains=Rows(chains),
+        growth=Rows(growth),
         repeat_decay=repeat_decay(forest, data.circles, options.small_circle),
     )
     return FissionResult(forest, cascades, classes, summary, as_of)
@@ -193,19 +200,6 @@ def analyze_fission(connection, community: str, as_of=None,
     data = read_fission_data(connection, community, as_of, options.period)
     echo(f"building cascades from {data.edges.size} shares")
     return compute_fission(data, community, as_of, options)
-
-
-def fission_summary(connection, community: str, as_of=None,
-                    options: FissionOptions | None = None, write: bool = True,
-                    echo: Echo = lambda _: None) -> FissionSummary:
-    """Analyse the community's fission and (``write``) store it in the graph."""
-    result = analyze_fission(connection, community, as_of, options, echo)
-    if not write:
-        return result.summary
-    from graphmodel.fission.store import write_fission
-
-    run = write_fission(connection, result, options or FissionOptions(), echo)
-    return replace(result.summary, run=run)
 
 
 def headline(summary: FissionSummary) -> dict[str, Any]:

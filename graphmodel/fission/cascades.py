@@ -4,7 +4,7 @@ conversion and structural virality, for every cascade of a forest at once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -56,7 +56,7 @@ def to_datetime(millis: int) -> datetime | None:
     """Unix milliseconds as an aware UTC datetime (None for NO_TIME)."""
     if millis == NO_TIME:
         return None
-    return datetime.fromtimestamp(millis / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(millis / 1000, tz=UTC)
 
 
 def cascade_tree(forest: CascadeForest, root: str) -> CascadeTree:

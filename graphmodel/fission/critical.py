@@ -18,9 +18,9 @@ repeat bucket (1st, 2nd, 3rd-4th, 5th-8th, ...). A falling rate is the decay.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -147,16 +147,16 @@ def headcount_critical_point(growth: Sequence[PeriodGrowth], sustain: int = 2) -
     basis = "joined_at" if any(g.joined for g in growth) else "reached"
     entrants = 0
     active = [g for g in growth if g.reproduction is not None]
-    headcounts = {}
+    headcounts: dict[date, int] = {}
     for g in growth:
         headcounts[g.period] = (g.members - g.joined) if basis == "joined_at" else entrants
         entrants += g.entered
     for i in range(len(active) - sustain + 1):
         window = active[i:i + sustain]
-        if all(g.reproduction >= 1 for g in window):
+        if all(g.reproduction is not None and g.reproduction >= 1 for g in window):
             first = window[0]
             return CriticalPoint(first.period, headcounts[first.period], basis,
-                                 float(first.reproduction), from_start=i == 0)
+                                 float(first.reproduction or 0.0), from_start=i == 0)
     return None
 
 

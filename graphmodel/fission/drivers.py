@@ -4,9 +4,9 @@ the layering norm."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Sequence
 
 import numpy as np
 

@@ -15,8 +15,8 @@ million members is built in about a second; nothing here reads the graph.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -43,7 +43,7 @@ class ShareEdges:
     def from_columns(cls, sources: Sequence[str], targets: Sequence[str],
                      at: Sequence[int | None] | None = None,
                      joined: Sequence[bool | None] | None = None,
-                     members: Iterable[str] = ()) -> "ShareEdges":
+                     members: Iterable[str] = ()) -> ShareEdges:
         """Edges from id columns; ``members`` adds ids that shared nothing (kept as nodes)."""
         count = len(sources)
         if len(targets) != count:

@@ -40,7 +40,7 @@ class RoleBook:
     run: str | None = None
 
     @classmethod
-    def from_rows(cls, rows, outsiders=(), run: str | None = None) -> "RoleBook":
+    def from_rows(cls, rows, outsiders=(), run: str | None = None) -> RoleBook:
         """From rows with ``member_id``, ``role`` and ``source`` ('declared'|'inferred')."""
         declared: dict[str, set[str]] = {}
         inferred: dict[str, set[str]] = {}

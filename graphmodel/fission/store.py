@@ -1,4 +1,4 @@
-"""Write a fission run into the graph (see the model in ``graphmodel.core.model``).
+"""Analyse a community's fission and write the run into the graph (docs/graph-model.md).
 
 A run is a ``(:FissionRun)`` node linked to its community; every cascade of at
 least ``min_cascade_size`` members becomes a ``(:Cascade)`` of that run, linked
@@ -11,23 +11,35 @@ forest (an earlier ``--as-of``) lose them.
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, replace
+from typing import Any
 
 import numpy as np
 
 from graphmodel import __version__
-from graphmodel.graph.connection import Connection
 from graphmodel.core.errors import UnknownCommunity
-from graphmodel.fission.analysis import FissionOptions, FissionResult
+from graphmodel.fission.analysis import FissionOptions, FissionResult, FissionSummary, analyze_fission
 from graphmodel.fission.cascades import CascadeMetrics
+from graphmodel.graph.database import Database
 
 MEMBER_BATCH = 20_000
 CASCADE_BATCH = 5_000
 Echo = Callable[[str], None]
 
 
-def write_fission(connection: Connection, result: FissionResult, options: FissionOptions,
+def fission_summary(connection, community: str, as_of=None,
+                    options: FissionOptions | None = None, write: bool = True,
+                    echo: Echo = lambda _: None) -> FissionSummary:
+    """Analyse the community's fission and (``write``) store it in the graph."""
+    result = analyze_fission(connection, community, as_of, options, echo)
+    if not write:
+        return result.summary
+    run = write_fission(connection, result, options or FissionOptions(), echo)
+    return replace(result.summary, run=run)
+
+
+def write_fission(connection: Database, result: FissionResult, options: FissionOptions,
                   echo: Echo = lambda _: None) -> str:
     """Store the run, its cascades and the members' places; returns the run id."""
     summary = result.summary
@@ -77,7 +89,7 @@ def _cascade_row(cascade: CascadeMetrics) -> dict[str, Any]:
 def run_figures(result: FissionResult) -> dict[str, Any]:
     """The summary's headline numbers, as properties of the run node."""
     s = result.summary
-    figures = {
+    figures: dict[str, Any] = {
         "members_in_cascades": s.members_in_cascades, "shares": s.shares, "reached": s.reached,
         "joins": s.joins, "cascades": s.cascades, "lone_roots": s.lone_roots,
         "largest": s.largest, "max_depth": s.max_depth, "mean_virality": s.mean_virality,

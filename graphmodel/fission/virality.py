@@ -12,7 +12,7 @@ whatever its size: there is no sampling and no sampling error.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -53,7 +53,7 @@ def _bottom_up(parent: np.ndarray) -> list[int]:
     n = parent.size
     depth = np.full(n, -1, dtype=np.int64)
     for start in range(n):
-        path = []
+        path: list[int] = []
         node = start
         while node >= 0 and depth[node] < 0:
             if len(path) > n:

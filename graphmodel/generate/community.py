@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from graphmodel.core.interchange import TABLES
 from graphmodel.generate.activity import TYPE_WEIGHTS, TYPES, activity_weights, build_interactions
 from graphmodel.generate.events import build_events
 from graphmodel.generate.fission import CHANNELS, build_shares
 from graphmodel.generate.problems import PROBLEMS, plant_edges, plant_structure
 from graphmodel.generate.structure import (
-    EXECUTOR, LEADER, LURKER, MANAGER, MS_PER_DAY, ROLE_NAMES, Structure, build_structure)
-from graphmodel.core.interchange import TABLES
+    EXECUTOR,
+    LEADER,
+    LURKER,
+    MANAGER,
+    MS_PER_DAY,
+    Structure,
+    build_structure,
+)
 
 CHUNK = 2_000_000
 SURNAMES = np.array(list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"))
@@ -60,7 +67,7 @@ class Truth:
 
 
 def _ms(day: str) -> int:
-    return int(datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp() * 1000)
+    return int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp() * 1000)
 
 
 def _iso(ms: np.ndarray) -> np.ndarray:

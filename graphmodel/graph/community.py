@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import neo4j
 
-from graphmodel.graph.connection import Connection
+from graphmodel.graph.database import Database
 
 # Properties that record when something ran rather than what the data is.
 VOLATILE_PROPERTIES = frozenset({"loaded_at", "started_at", "finished_at", "heartbeat_at",
@@ -37,7 +38,7 @@ class CommunityContent:
                 + [f"+ {r}" for r in sorted(theirs - mine)[:limit]])
 
 
-def delete_community(connection: Connection, community: str, attempts: int = 5) -> int:
+def delete_community(connection: Database, community: str, attempts: int = 5) -> int:
     """Remove the community and all of its nodes; returns how many nodes went.
 
     The delete runs in batches outside a managed transaction, so a deadlock with
@@ -54,7 +55,7 @@ def delete_community(connection: Connection, community: str, attempts: int = 5) 
     return 0
 
 
-def community_content(connection: Connection, community: str,
+def community_content(connection: Database, community: str,
                       ignore: Iterable[str] = VOLATILE_PROPERTIES | DERIVED_PROPERTIES,
                       neutral: Iterable[str] = ()) -> CommunityContent:
     """Counts and a checksum of everything a community holds, independent of load order.

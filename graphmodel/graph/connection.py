@@ -9,54 +9,32 @@ query, so a DBA sees who ran what in ``SHOW TRANSACTIONS`` and the query log.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
 from graphmodel import __version__
-from graphmodel.graph import cypher
 from graphmodel.core.config import Settings
 from graphmodel.core.errors import (
     AuthenticationFailed,
     ConnectionFailed,
     IncompatibleServer,
 )
+from graphmodel.graph import cypher
+from graphmodel.graph.database import ServerInfo, WriteCounters
 from graphmodel.server.versions import MIN_GDS, MIN_NEO4J, parse_version
 
 APP = "graphmodel"
 Echo = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class ServerInfo:
-    neo4j_version: str
-    edition: str
-    gds_version: str
-
-
-@dataclass(frozen=True)
-class WriteCounters:
-    nodes_created: int = 0
-    nodes_deleted: int = 0
-    relationships_created: int = 0
-    relationships_deleted: int = 0
-    properties_set: int = 0
-
-    def __add__(self, other: "WriteCounters") -> "WriteCounters":
-        return WriteCounters(*(a + b for a, b in zip(self._values(), other._values())))
-
-    def _values(self) -> tuple[int, ...]:
-        return (self.nodes_created, self.nodes_deleted, self.relationships_created,
-                self.relationships_deleted, self.properties_set)
-
-    @classmethod
-    def from_summary(cls, summary: neo4j.ResultSummary) -> "WriteCounters":
-        c = summary.counters
-        return cls(c.nodes_created, c.nodes_deleted, c.relationships_created,
-                   c.relationships_deleted, c.properties_set)
+def _counters(summary: neo4j.ResultSummary) -> WriteCounters:
+    c = summary.counters
+    return WriteCounters(c.nodes_created, c.nodes_deleted, c.relationships_created,
+                         c.relationships_deleted, c.properties_set)
 
 
 def _metadata(name: str, kind: str) -> dict[str, str]:
@@ -82,7 +60,7 @@ class Connection:
             uri, auth=auth, user_agent=f"{APP}/{__version__}", notifications_min_severity="OFF",
             max_transaction_retry_time=retry_seconds, initial_retry_delay=RETRY_FIRST_DELAY,
         )
-        self._gds = None
+        self._gds: Any = None
         self._info: ServerInfo | None = None
         # set when the server stopped answering: the next query checks it is back before
         # it starts (and fails at once if not) instead of retrying for retry_seconds
@@ -90,7 +68,7 @@ class Connection:
 
     @classmethod
     def from_settings(cls, settings: Settings, echo: Echo = lambda _: None,
-                      start_local: bool = True) -> "Connection":
+                      start_local: bool = True) -> Connection:
         """Connect to NEO4J_URI when set, else to the local server (started on demand)."""
         if settings.uri:
             if settings.password is None:
@@ -129,19 +107,20 @@ class Connection:
             self._gds = None
         self._driver.close()
 
-    def __enter__(self) -> "Connection":
+    def __enter__(self) -> Connection:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
     @property
-    def driver(self) -> neo4j.Driver:
-        return self._driver
+    def encrypted(self) -> bool:
+        """Whether Bolt traffic is encrypted (TLS)."""
+        return bool(self._driver.encrypted)
 
-    @property
-    def gds(self):
-        """The graphdatascience client over this connection's driver."""
+    def graph_data_science(self) -> Any:
+        """A ``graphdatascience.GraphDataScience`` client on this connection (for notebooks:
+        ``GraphModel.projection`` hands its graphs out as that client's ``Graph`` objects)."""
         if self._gds is None:
             from graphdatascience import GraphDataScience
 
@@ -250,7 +229,7 @@ class Connection:
         def work(tx: neo4j.ManagedTransaction):
             result = tx.run(text, params or {})
             columns = list(result.keys())
-            rows = []
+            rows: list[dict[str, Any]] = []
             truncated = False
             for record in result:
                 if limit is not None and len(rows) >= limit:
@@ -276,10 +255,16 @@ class Connection:
         def work(tx: neo4j.ManagedTransaction):
             result = tx.run(text, params)
             rows = _rows(result)
-            return rows, WriteCounters.from_summary(result.consume())
+            return rows, _counters(result.consume())
 
         with self._session() as session:
             return session.execute_write(work)
+
+    def run_statements(self, name: str, statements: Sequence[str]) -> None:
+        """Run each statement in its own auto-commit transaction (schema commands)."""
+        with self._session() as session:
+            for text in statements:
+                session.run(neo4j.Query(text, metadata=_metadata(name, "auto"))).consume()
 
     def run_auto(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named query in an auto-commit transaction.

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from graphmodel.graph.connection import Connection
-from graphmodel.core.errors import GraphModelError
+from graphmodel.core.errors import LockTimeout
 from graphmodel.core.owner import new_owner, owner_is_gone
-
-
-class LockTimeout(GraphModelError):
-    """Another run holds the community's lock and did not release it in time."""
+from graphmodel.graph.database import Database
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,7 @@ class LockState:
 class CommunityLock:
     """``with CommunityLock(connection, community):`` serialises runs per community."""
 
-    def __init__(self, connection: Connection, community: str, *, wait: float = 3600.0,
+    def __init__(self, connection: Database, community: str, *, wait: float = 3600.0,
                  stale_after: int = 120, heartbeat_every: float = 20.0,
                  echo: Callable[[str], None] = lambda _: None) -> None:
         self.connection = connection
@@ -87,7 +83,7 @@ class CommunityLock:
             self._thread.join(timeout=5)
         self.connection.write("job_lock_release", community=self.community, owner=self.owner)
 
-    def __enter__(self) -> "CommunityLock":
+    def __enter__(self) -> CommunityLock:
         self.acquire()
         return self
 

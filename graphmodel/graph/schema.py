@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import neo4j
-
-from graphmodel.graph import cypher
-from graphmodel.graph.connection import Connection
 from graphmodel.core.errors import IncompatibleServer
 from graphmodel.core.model import roles
+from graphmodel.graph import cypher
+from graphmodel.graph.database import Database
 
 SCHEMA_VERSION = 1
 
@@ -36,17 +34,17 @@ def fingerprint() -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _recorded(connection: Connection) -> dict | None:
+def _recorded(connection: Database) -> dict | None:
     rows = connection.read("schema_version_get")
     return rows[0] if rows else None
 
 
-def current_version(connection: Connection) -> int | None:
+def current_version(connection: Database) -> int | None:
     recorded = _recorded(connection)
     return recorded["version"] if recorded else None
 
 
-def init_schema(connection: Connection) -> SchemaResult:
+def init_schema(connection: Database) -> SchemaResult:
     """Idempotently create constraints, indexes and the role vocabulary."""
     found = current_version(connection)
     if found is not None and found > SCHEMA_VERSION:
@@ -55,10 +53,7 @@ def init_schema(connection: Connection) -> SchemaResult:
             f"({SCHEMA_VERSION}); upgrade graphmodel."
         )
     texts = statements()
-    with connection.driver.session(database=connection.database) as session:
-        for text in texts:
-            session.run(neo4j.Query(text, metadata={"app": "graphmodel", "query": "schema"})).consume()
-        session.run("CALL db.awaitIndexes(300)").consume()
+    connection.run_statements("schema", [*texts, "CALL db.awaitIndexes(300)"])
     vocabulary = [
         {"name": r.name, "en": r.en, "zh": r.zh, "family": r.family} for r in roles().values()
     ]
@@ -67,7 +62,7 @@ def init_schema(connection: Connection) -> SchemaResult:
     return SchemaResult(SCHEMA_VERSION, len(texts), written[0]["roles"])
 
 
-def ensure_schema(connection: Connection) -> None:
+def ensure_schema(connection: Database) -> None:
     """Create the schema on first use, or when this graphmodel's schema changed."""
     recorded = _recorded(connection)
     if recorded is None or recorded["fingerprint"] != fingerprint():

@@ -6,18 +6,16 @@ import json
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from graphmodel import __version__
-from graphmodel.graph.connection import Connection
-from graphmodel.core.errors import GraphModelError
+from graphmodel.core.errors import EXIT_DATA, EXIT_ERROR, EXIT_OK, GraphModelError
 from graphmodel.graph.lock import CommunityLock
 from graphmodel.jobs.spec import JobSpec
-from graphmodel.jobs.steps import STEP_KINDS
-
-EXIT_OK, EXIT_DATA, EXIT_ERROR = 0, 1, 2
+from graphmodel.jobs.steps import STEP_KINDS, StepCall, Workspace
 
 
 @dataclass
@@ -37,12 +35,15 @@ class JobResult:
     status: str  # ok | rejected | check_failed | failed
     steps: list[StepRecord]
     error: str | None = None
+    error_exit_code: int = EXIT_ERROR  # of the error that stopped a failed run
 
     @property
     def exit_code(self) -> int:
-        return {"ok": EXIT_OK, "rejected": EXIT_DATA, "check_failed": EXIT_DATA}.get(
-            self.status, EXIT_ERROR
-        )
+        """0 ok; 1 rows rejected, a check failed, or a problem in the user's data stopped it
+        (an unknown community, say); 2 any other error: the CLI's codes for the same causes."""
+        if self.status == "failed":
+            return self.error_exit_code
+        return {"ok": EXIT_OK, "rejected": EXIT_DATA, "check_failed": EXIT_DATA}.get(self.status, EXIT_ERROR)
 
 
 class JobLog:
@@ -54,7 +55,7 @@ class JobLog:
 
     def event(self, name: str, message: str, **fields: Any) -> None:
         if self.json_lines:
-            record = {"ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            record = {"ts": datetime.now(UTC).isoformat(timespec="milliseconds"),
                       "event": name, "message": message, **fields}
             sys.stderr.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
             sys.stderr.flush()
@@ -62,12 +63,16 @@ class JobLog:
             self.echo(message)
 
 
-def run_job(connection: Connection, spec: JobSpec, *, log: JobLog | None = None,
+def run_job(workspace: Workspace, spec: JobSpec, *, log: JobLog | None = None,
             lock_wait: float = 3600.0, stale_after: int = 120) -> JobResult:
     """Run ``spec``'s steps in order under the community's lock; never raises for a
-    failed step (the result says how it ended), only for a lock that cannot be had."""
+    failed step (the result says how it ended), only for a lock that cannot be had.
+
+    ``workspace`` carries the options for this job: the facade builds it from the
+    config file and the job file's own tables (``GraphModel.run_job``)."""
     log = log or JobLog(lambda _: None)
-    run_id = f"{spec.community}/{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    connection = workspace.database
+    run_id = f"{spec.community}/{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     info = connection.info
     versions = {"graphmodel": __version__, "neo4j": info.neo4j_version, "gds": info.gds_version}
     lock = CommunityLock(connection, spec.community, wait=lock_wait, stale_after=stale_after,
@@ -81,16 +86,18 @@ def run_job(connection: Connection, spec: JobSpec, *, log: JobLog | None = None,
         log.event("job_started", f"job {spec.name!r} run {run_id} on community {spec.community!r}",
                   run=run_id, job=spec.name, community=spec.community, versions=versions)
         records: list[StepRecord] = []
-        status, error = "ok", None
+        status, error, error_exit_code = "ok", None, EXIT_ERROR
         for step in spec.steps:
             started = time.monotonic()
             log.event("step_started", f"step {step.kind} ...", run=run_id, step=step.kind)
             try:
-                outcome = STEP_KINDS[step.kind].run(connection, spec, dict(step.params))
+                outcome = STEP_KINDS[step.kind].run(StepCall(workspace, spec.community, spec.community_name,
+                                                             dict(step.params), spec.base_dir))
             except Exception as exc:  # recorded in the graph, then reported
                 seconds = time.monotonic() - started
                 kind = "" if isinstance(exc, GraphModelError) else f"{type(exc).__name__}: "
                 error = f"step {step.kind}: {kind}{exc}"
+                error_exit_code = exc.exit_code if isinstance(exc, GraphModelError) else EXIT_ERROR
                 records.append(StepRecord(step.kind, "failed", round(seconds, 3), message=str(exc)))
                 log.event("step_failed", error, run=run_id, step=step.kind, seconds=seconds)
                 status = "failed"
@@ -109,7 +116,7 @@ def run_job(connection: Connection, spec: JobSpec, *, log: JobLog | None = None,
                 status = "check_failed"
         connection.write("job_run_finish", id=run_id, status=status, error=error,
                          steps=json.dumps([asdict(r) for r in records], default=str))
-    result = JobResult(run_id, spec.name, spec.community, status, records, error)
+    result = JobResult(run_id, spec.name, spec.community, status, records, error, error_exit_code)
     log.event("job_finished", f"job {spec.name!r} {status} (exit {result.exit_code})",
               run=run_id, status=status, exit_code=result.exit_code)
     return result
@@ -123,25 +130,3 @@ class JobDidNotSucceed(GraphModelError):
                          + (f" ({result.error})" if result.error else ""))
         self.result = result
         self.exit_code = result.exit_code
-
-
-def run_job_file(job_file: str, *, json_logs: bool = True, lock_wait: float = 3600.0) -> JobResult:
-    """Run a job file with the environment's settings; raise unless it ended ok.
-
-    The one call a scheduler's Python task needs (Airflow's PythonOperator, a
-    notebook): connection from NEO4J_* or the local server, logs as JSON lines.
-    """
-    from pathlib import Path
-
-    from graphmodel.core.config import load_settings
-    from graphmodel.jobs.spec import load_job
-    from graphmodel.graph.schema import ensure_schema
-
-    spec = load_job(Path(job_file))
-    with Connection.from_settings(load_settings(), echo=lambda m: print(m, file=sys.stderr)) as conn:
-        ensure_schema(conn)
-        result = run_job(conn, spec, log=JobLog(lambda m: print(m, file=sys.stderr), json_logs),
-                         lock_wait=lock_wait)
-    if result.exit_code != EXIT_OK:
-        raise JobDidNotSucceed(result)
-    return result

@@ -16,6 +16,12 @@
     format = "html"
     lang = "zh"
     output = "reports/demo.html"
+
+    [analysis]                 # optional: over the config file's tables, for this job only
+    gamma = 0.8
+
+A job file may carry ``[analysis]``, ``[thresholds]`` and ``[fission]`` tables; their keys
+replace the config file's for this job and are checked the same way (docs/jobs.md).
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.core.config import CONFIG_TABLES
 from graphmodel.core.errors import ConfigurationError
+from graphmodel.jobs.steps import STEP_KINDS
 
 
 @dataclass(frozen=True)
@@ -42,21 +50,25 @@ class JobSpec:
     base_dir: Path
     community_name: str | None = None
     source: Path | None = None
-
-    def path(self, value: str) -> Path:
-        """A path from the job file, relative to the file's folder."""
-        candidate = Path(value).expanduser()
-        return candidate if candidate.is_absolute() else self.base_dir / candidate
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
 
 
 def parse_job(data: dict[str, Any], base_dir: Path, source: Path | None = None) -> JobSpec:
-    from graphmodel.jobs.steps import step_kinds
-
-    STEP_KINDS = step_kinds()
     where = str(source) if source else "the job"
+    unknown_tables = sorted(set(data) - {"job", "steps", *CONFIG_TABLES})
+    if unknown_tables:
+        raise ConfigurationError(f"{where}: unknown table(s) {', '.join(unknown_tables)}; a job file has "
+                                 f"[job], [[steps]] and optionally {', '.join(f'[{t}]' for t in CONFIG_TABLES)}")
+    for table in CONFIG_TABLES:
+        if table in data and not isinstance(data[table], dict):
+            raise ConfigurationError(f"{where}: {table} must be a table ([{table}])")
     job = data.get("job")
     if not isinstance(job, dict):
         raise ConfigurationError(f"{where}: needs a [job] table with name and community")
+    extra = sorted(set(job) - {"name", "community", "community_name"})
+    if extra:
+        raise ConfigurationError(f"{where}: [job] has unknown key(s) {', '.join(extra)}; "
+                                 f"it takes name, community and community_name")
     for key in ("name", "community"):
         if not isinstance(job.get(key), str) or not job[key].strip():
             raise ConfigurationError(f"{where}: [job] needs a non-empty string {key!r}")
@@ -81,6 +93,7 @@ def parse_job(data: dict[str, Any], base_dir: Path, source: Path | None = None) 
     return JobSpec(
         name=job["name"].strip(), community=job["community"].strip(), steps=tuple(steps),
         base_dir=base_dir, community_name=job.get("community_name"), source=source,
+        tables={t: dict(data[t]) for t in CONFIG_TABLES if t in data},
     )
 
 

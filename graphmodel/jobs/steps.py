@@ -1,18 +1,59 @@
 """The step kinds a job can run, each a thin adapter over a library call.
 
-A step returns a ``StepOutcome``: counts for the run record, how many input
-rows were rejected and how many checks failed (both make the job's exit code
-1), and a one-line message.
+A step gets a ``StepCall``: the ``Workspace`` (the graph and the validated options the
+facade built from the config file and the job file), the community and the step's own
+parameters. It returns a ``StepOutcome``: counts for the run record, how many input rows
+were rejected and how many checks failed (both make the job's exit code 1), and a
+one-line message. docs/jobs.md lists every kind with its parameters.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
-if TYPE_CHECKING:
-    from graphmodel.graph.connection import Connection
-    from graphmodel.jobs.spec import JobSpec
+from graphmodel.analysis import AnalysisOptions, analyze
+from graphmodel.core.errors import ConfigurationError
+from graphmodel.fission import FissionOptions, fission_summary
+from graphmodel.graph.database import Database
+from graphmodel.graph.schema import init_schema
+from graphmodel.loaders import LoadSummary, load_directory
+from graphmodel.loaders.chat import EXPORTS, load_export
+from graphmodel.report import FORMATS, LANGUAGES, write_report
+
+Echo = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What every step works with: the graph, the options in force, threads, a log line."""
+
+    database: Database
+    analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
+    fission: FissionOptions = field(default_factory=FissionOptions)
+    threads: int = 2
+    echo: Echo = lambda _: None
+
+
+@dataclass(frozen=True)
+class StepCall:
+    workspace: Workspace
+    community: str
+    community_name: str | None
+    params: dict[str, Any]
+    base_dir: Path
+
+    def path(self, value: str | Path) -> Path:
+        """A path from the job file, relative to the file's folder."""
+        candidate = Path(value).expanduser()
+        return candidate if candidate.is_absolute() else self.base_dir / candidate
+
+    def required(self, name: str) -> Any:
+        if name not in self.params:
+            raise ConfigurationError(f"the step needs the parameter {name!r}")
+        return self.params[name]
 
 
 @dataclass
@@ -23,43 +64,103 @@ class StepOutcome:
     message: str = ""
 
 
-StepFunction = Callable[["Connection", "JobSpec", dict[str, Any]], StepOutcome]
-
-
 @dataclass(frozen=True)
 class StepKind:
     name: str
     params: tuple[str, ...]
-    run: StepFunction
+    run: Callable[[StepCall], StepOutcome]
     help: str
 
 
-def _init(connection, job, params) -> StepOutcome:
-    from graphmodel.graph.schema import init_schema
-
-    result = init_schema(connection)
+def _init(call: StepCall) -> StepOutcome:
+    result = init_schema(call.workspace.database)
     return StepOutcome({"schema_version": result.version}, message="schema ready")
 
 
-STEP_KINDS: dict[str, StepKind] = {
-    "init": StepKind("init", (), _init, "create constraints and indexes"),
-}
+def _load_csv(call: StepCall) -> StepOutcome:
+    work = call.workspace
+    summary = load_directory(work.database, call.path(call.required("path")), call.community,
+                             name=call.params.get("name", call.community_name),
+                             reject_path=_rejects(call), writers=work.threads,
+                             lock=False)  # the job holds the community's lock
+    return _load_outcome(summary)
 
 
-# Each area's module registers its own step kind when imported.
-STEP_MODULES = ("graphmodel.loaders.job_step", "graphmodel.analysis.job_step", "graphmodel.fission.job_step",
-                "graphmodel.report.job_step")
+def _load_chat(call: StepCall) -> StepOutcome:
+    kind = call.required("export")
+    if kind not in EXPORTS:
+        raise ConfigurationError(f"export {kind!r} is not a known export kind; known: {', '.join(EXPORTS)}")
+    work = call.workspace
+    loaded = load_export(work.database, kind, call.path(call.required("path")), call.community,
+                         name=call.params.get("name", call.community_name), reject_path=_rejects(call),
+                         writers=work.threads, lock=False)  # the job holds the community's lock
+    outcome = _load_outcome(loaded.summary)
+    outcome.counts.update(messages=loaded.conversion.messages,
+                          not_mapped=sum(loaded.conversion.skipped.values()))
+    return outcome
 
 
-def register(kind: StepKind) -> None:
-    """Add a step kind (each area's module registers its own)."""
-    STEP_KINDS[kind.name] = kind
+def _rejects(call: StepCall) -> Path | None:
+    return call.path(call.params["rejects"]) if call.params.get("rejects") else None
 
 
-def step_kinds() -> dict[str, StepKind]:
-    """Every step kind, with each area's module imported."""
-    import importlib
+def _load_outcome(summary: LoadSummary) -> StepOutcome:
+    counts = {"loaded": summary.loaded, "rejected": summary.rejected,
+              "outsiders_created": summary.outsiders_created,
+              **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
+    message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, "
+               f"{summary.outsiders_created} outsiders created")
+    if summary.reject_path:
+        message += f"; rejects in {summary.reject_path}"
+    return StepOutcome(counts, rejected=summary.rejected, message=message)
 
-    for module in STEP_MODULES:
-        importlib.import_module(module)
-    return STEP_KINDS
+
+def _analyze(call: StepCall) -> StepOutcome:
+    work = call.workspace
+    result = analyze(work.database, call.community, work.analysis, as_of=call.params.get("as_of"),
+                     echo=work.echo, threads=work.threads)
+    high = [f for f in result.imbalances if f.severity == "high"]
+    counts = {"analysis_run": result.run.id, "members": result.run.members, "leaders": len(result.leaders),
+              "connectors": len(result.connectors), "circles": len(result.circles),
+              "imbalances": len(result.imbalances), "high_severity": len(high)}
+    return StepOutcome(counts, failed_checks=len(high) if call.params.get("fail_on_high") else 0, message=(
+        f"{len(result.leaders)} leaders, {len(result.connectors)} connectors, {len(result.circles)} circles, "
+        f"{len(result.imbalances)} imbalance findings ({len(high)} high)"))
+
+
+def _fission(call: StepCall) -> StepOutcome:
+    work = call.workspace
+    chosen = {k: call.params[k] for k in ("period", "layering_depth", "top") if call.params.get(k) is not None}
+    summary = fission_summary(work.database, call.community, call.params.get("as_of"),
+                              replace(work.fission, **chosen), write=call.params.get("write", True),
+                              echo=work.echo)
+    counts = {"fission_run": summary.run, "shares": summary.shares, "reached": summary.reached,
+              "joins": summary.joins, "cascades": summary.cascades, "largest": summary.largest,
+              "max_depth": summary.max_depth, "deep_cascades": summary.deep_cascades}
+    return StepOutcome(counts, message=(
+        f"{summary.cascades} cascades from {summary.shares} shares; largest {summary.largest}, "
+        f"deepest {summary.max_depth} generations"))
+
+
+def _report(call: StepCall) -> StepOutcome:
+    fmt = call.params.get("format", "html")
+    lang = call.params.get("lang", "en")
+    if fmt not in FORMATS or lang not in LANGUAGES:
+        raise ConfigurationError(f"report format must be one of {', '.join(FORMATS)} and lang one of "
+                                 f"{', '.join(LANGUAGES)}; got {fmt!r}, {lang!r}")
+    output = call.path(call.params.get("output", f"{call.community}.{fmt}"))
+    path = write_report(call.workspace.database, call.community, output, fmt=fmt, lang=lang)
+    return StepOutcome({"report": str(path), "bytes": path.stat().st_size}, message=f"report written to {path}")
+
+
+STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
+    StepKind("init", (), _init, "create constraints and indexes"),
+    StepKind("load_csv", ("path", "name", "rejects"), _load_csv, "load an interchange directory (CSV/JSONL)"),
+    StepKind("load_chat", ("export", "path", "name", "rejects"), _load_chat,
+             f"load a chat export ({', '.join(EXPORTS)})"),
+    StepKind("analyze", ("as_of", "fail_on_high"), _analyze,
+             "leaders, connectors, circles, roles and imbalances (GDS)"),
+    StepKind("fission", ("as_of", "period", "layering_depth", "top", "write"), _fission,
+             "cascade trees, drivers and critical points"),
+    StepKind("report", ("format", "lang", "output"), _report, "HTML, Markdown or JSON report"),
+)}

@@ -23,14 +23,15 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
-from graphmodel.graph.connection import batches
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
+from graphmodel.graph.connection import batches
 from graphmodel.graph.lock import CommunityLock
 from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
 from graphmodel.loaders.rejects import RejectFile
@@ -38,7 +39,6 @@ from graphmodel.loaders.seen_keys import SeenKeys
 from graphmodel.loaders.validate import Row, TableValidator
 
 DEFAULT_BATCH_SIZE = 10_000
-WRITERS = 2  # concurrent write transactions (the driver retries deadlocks between them)
 PIPELINE_DEPTH = 1  # batches validated ahead of those being written
 _COUNTING = threading.Lock()
 EDGE_ENDPOINTS = {"interactions": ("s", "t"), "shares": ("s", "t"), "roles": ("id",), "attendance": ("m",)}
@@ -104,10 +104,12 @@ def table_files(directory: Path) -> dict[str, Path]:
 def load_directory(connection, directory: str | Path, community: str, *, name: str | None = None,
                    dry_run: bool = False, reject_path: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-                   lock: bool = True, echo: Callable[[str], None] = lambda _: None) -> LoadSummary:
+                   lock: bool = True, echo: Callable[[str], None] = lambda _: None,
+                   writers: int = 2) -> LoadSummary:
     """Validate and (unless ``dry_run``) load every interchange table in ``directory``.
 
-    ``lock=False`` when the caller already holds the community's lock (a job does).
+    ``lock=False`` when the caller already holds the community's lock (a job does);
+    ``writers``: concurrent write transactions (the driver retries deadlocks between them).
     """
     directory = Path(directory)
     files = table_files(directory)
@@ -116,13 +118,16 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
 
         ensure_schema(connection)
     if dry_run or not lock:
-        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress)
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
+                     writers)
     with CommunityLock(connection, community, echo=echo):
-        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress)
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
+                     writers)
 
 
 def _load(connection, directory: Path, files: dict[str, Path], community: str, name: str | None, dry_run: bool,
-          reject_path: str | Path | None, batch_size: int, progress: Progress | None) -> LoadSummary:
+          reject_path: str | Path | None, batch_size: int, progress: Progress | None,
+          writers: int) -> LoadSummary:
     started = time.perf_counter()
     rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
     summary = LoadSummary(community, str(directory), dry_run)
@@ -135,9 +140,9 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
         existing = connection.read("load_existing_edges", community=community)[0]
         fresh = {table for table in EDGE_COLUMNS if not existing[table]} | (set() if known else {"members"})
     # Validation (this thread) overlaps with writing; batches of one table are written by
-    # WRITERS concurrent transactions, and each table is complete before the next starts
+    # ``writers`` concurrent transactions, and each table is complete before the next starts
     # (edges need their members and events).
-    with RejectFile(rejects_at) as rejects, ThreadPoolExecutor(WRITERS, "graphmodel-load") as writer:
+    with RejectFile(rejects_at) as rejects, ThreadPoolExecutor(writers, "graphmodel-load") as writer:
         pending: deque[Future] = deque()
         try:
             for table, path in files.items():
@@ -153,7 +158,7 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                     if dry_run:
                         _count_loaded(stats, batch, progress)
                         continue
-                    if seen is not None:
+                    if seen is not None and identity is not None:
                         repeated = seen.repeated([row[identity] for row in batch])
                         repeats.extend(row for row, again in zip(batch, repeated) if again)
                         batch = [row for row, again in zip(batch, repeated) if not again]
@@ -161,7 +166,7 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                             continue
                     pending.append(writer.submit(_write_batch, connection, table, community, batch, create,
                                                  stats, summary, rejects, known, progress))
-                    while len(pending) > WRITERS + PIPELINE_DEPTH:
+                    while len(pending) > writers + PIPELINE_DEPTH:
                         pending.popleft().result()
                 while pending:
                     pending.popleft().result()

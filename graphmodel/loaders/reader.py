@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import Table

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import threading
 from pathlib import Path
+from typing import IO, Any
 
-from graphmodel.loaders.reader import Reject
 from graphmodel.core.output import csv_cell
+from graphmodel.loaders.reader import Reject
 
 COLUMNS = ("file", "line", "field", "reason", "raw")
 
@@ -19,8 +20,8 @@ class RejectFile:
         self.path = path
         self.path.unlink(missing_ok=True)  # a reject file always describes the latest load
         self.count = 0
-        self._handle = None
-        self._writer = None
+        self._handle: IO[str] | None = None
+        self._writer: Any = None  # a csv writer, made on the first reject
         self._lock = threading.Lock()
 
     def add(self, reject: Reject, stats=None) -> None:
@@ -45,7 +46,7 @@ class RejectFile:
             self._handle.close()
             self._handle = None
 
-    def __enter__(self) -> "RejectFile":
+    def __enter__(self) -> RejectFile:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -11,12 +11,13 @@ merges onto the same relationships.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+from graphmodel.core.model import EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
 from graphmodel.loaders.reader import Reject, SourceRow
 from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_time, parse_weight
-from graphmodel.core.model import EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
 
 Row = dict[str, Any]
 

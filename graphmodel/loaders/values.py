@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from graphmodel.core.model import role_name
 
@@ -35,9 +35,9 @@ def parse_time(text: str) -> int:
         except ValueError:
             raise BadValue(f"{text!r} is not an ISO 8601 time or Unix seconds") from None
     if isinstance(moment, datetime) and len(value) == 10:  # a bare date
-        moment = datetime.combine(moment.date(), time(), timezone.utc)
+        moment = datetime.combine(moment.date(), time(), UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return round(moment.timestamp() * 1000)
 
 
@@ -83,4 +83,4 @@ def parse_roles(text: str) -> list[str]:
 
 
 def millis_to_date(millis: int) -> date:
-    return datetime.fromtimestamp(millis / 1000, timezone.utc).date()
+    return datetime.fromtimestamp(millis / 1000, UTC).date()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 COLOURS = ("#2f6db5", "#e08a2c", "#8a8a8a", "#3a9a5b", "#b54a4a")
 
@@ -49,7 +49,7 @@ def columns(title: str, labels: Sequence[str], series: Sequence[tuple[str, Seque
              f'<text x="{left - 4}" y="{top + 8}" text-anchor="end" class="value">{peak:,.0f}</text>']
     for i, label in enumerate(labels):
         x = left + i * slot
-        y = height - bottom
+        y: float = height - bottom
         for s, (name, values) in enumerate(series):
             h = values[i] * scale
             y -= h

@@ -43,9 +43,9 @@ def _layout(n: int, links: list[tuple[int, int, int]], size: float = 600, steps:
     angle = np.linspace(0, 2 * math.pi, n, endpoint=False)
     pos = np.column_stack([np.cos(angle), np.sin(angle)]) * size / 3
     if links:
-        a = np.array([l[0] for l in links])
-        b = np.array([l[1] for l in links])
-        w = np.array([l[2] for l in links], float)
+        a = np.array([link[0] for link in links])
+        b = np.array([link[1] for link in links])
+        w = np.array([link[2] for link in links], float)
         w = w / w.max()
     k = size / math.sqrt(n) / 2
     for step in range(steps):

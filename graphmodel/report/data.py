@@ -7,7 +7,7 @@ library call that wrote it, and ``QUERIES`` names the query that reproduces it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from graphmodel.analysis import load_analysis
@@ -86,7 +86,7 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
     return ReportData(
         community=community, name=overview.get("name") or community,
-        generated_at=datetime.now(timezone.utc).replace(microsecond=0), analysis=analysis, overview=overview,
+        generated_at=datetime.now(UTC).replace(microsecond=0), analysis=analysis, overview=overview,
         activity=_catalogue(connection, "activity_distribution", community=community),
         growth=_catalogue(connection, "members_joined_per_month", community=community),
         circle_ties=_rows(connection.read("report_circle_ties", run=analysis.run.id)),

@@ -54,7 +54,8 @@ TEXT = {
     "did_not_attend": ("did not attend", "未参加"), "interactions_per_member": ("interactions per member", "人均互动"),
     "by_threshold": ("by entry threshold", "按入群门槛"), "by_events": ("by offline events", "按线下活动"),
     "retention_note": ("retention: share of members who joined at least {days} days before the end and were "
-                       "active in the last {days} days", "留存率：在结束前至少 {days} 天加入、且在最后 {days} 天仍活跃的成员占比"),
+                       "active in the last {days} days",
+                       "留存率：在结束前至少 {days} 天加入、且在最后 {days} 天仍活跃的成员占比"),
 }
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from graphmodel.core.errors import MavenError
 from graphmodel.server.versions import GDS_VERSION, NEO4J_VERSION

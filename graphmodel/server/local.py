@@ -18,9 +18,9 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from graphmodel.core.config import default
 from graphmodel.core.errors import JavaNotFound, PortInUse, ServerError
@@ -158,7 +158,7 @@ class LocalServer:
         self.http_port = http_port
 
     @classmethod
-    def from_settings(cls, settings) -> "LocalServer":
+    def from_settings(cls, settings) -> LocalServer:
         return cls(
             settings.home,
             bolt_port=settings.bolt_port,

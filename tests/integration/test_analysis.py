@@ -1,14 +1,15 @@
 """The analysis against known answers, on the real server."""
 
 import json
+from datetime import UTC
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from graphmodel.analysis import AnalysisOptions, analyze, load_analysis
-from graphmodel.analysis.projection import graph_size
 from graphmodel.analysis.agreement import ari, nmi
+from graphmodel.analysis.projection import graph_size
 from graphmodel.cli import cli
 from graphmodel.core.interchange import InterchangeWriter
 from graphmodel.loaders import load_directory
@@ -191,7 +192,7 @@ def test_email_eu_core_circles_match_departments(connection, community, shared_d
 
 
 def test_cli_and_job_step(connection, community, tmp_path, cli_env):
-    from graphmodel.jobs import run_job
+    from graphmodel.jobs import Workspace, run_job
     from graphmodel.jobs.spec import load_job
 
     load_edges(connection, community, tmp_path, [("hub", f"s{i}") for i in range(8)])
@@ -201,7 +202,7 @@ def test_cli_and_job_step(connection, community, tmp_path, cli_env):
     assert data["leaders"][0]["member_id"] == "hub" and data["run"]["members"] == 9
     job = tmp_path / "job.toml"
     job.write_text(f'[job]\nname = "n"\ncommunity = "{community}"\n\n[[steps]]\nkind = "analyze"\n')
-    assert run_job(connection, load_job(job)).exit_code == 0
+    assert run_job(Workspace(connection), load_job(job)).exit_code == 0
 
 
 def test_analysis_catalogue_queries(connection, community, tmp_path):
@@ -215,7 +216,7 @@ def test_analysis_catalogue_queries(connection, community, tmp_path):
     leader_circle = next(c for c in result.circles if c.leader)
 
     def run(name, **params):
-        return queries.run_named(connection, name, [f"{k}={v}" for k, v in params.items()]).rows
+        return queries.run_named(connection, name, params).rows
 
     assert [r["member_id"] for r in run("leaders", community=community)] == [m.member_id for m in result.leaders]
     assert {r["member_id"] for r in run("connectors", community=community)} == {
@@ -265,7 +266,7 @@ ACTIVITY = [  # (source, target, type, at): replies, repeats, a self-reply, one 
 
 @pytest.mark.parametrize("as_of", [None, "2024-03-31"])
 def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, community, tmp_path, as_of):
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     from graphmodel.analysis.run import MS_PER_DAY, RETENTION_DAYS
 
@@ -285,11 +286,11 @@ def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, 
         "MATCH (m:Member {community: $c}) RETURN m.id AS id, m.activity AS activity", c=community).records
     assert {r["id"]: r["activity"] for r in rows} == activity
 
-    ms = {d: int(datetime(d.year, d.month, d.day, tzinfo=timezone.utc).timestamp() * 1000)
+    ms = {d: int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp() * 1000)
           for _, _, _, d in counted if d}
     last = {m: max((ms[d] for s, _, _, d in counted if s == m and d), default=-1) for m in members}
-    joined = ms.get(date(2024, 1, 1), int(datetime(2024, 1, 1, tzinfo=timezone.utc).timestamp() * 1000))
-    end = (int(datetime.fromisoformat(as_of).replace(tzinfo=timezone.utc).timestamp() * 1000) + MS_PER_DAY
+    joined = ms.get(date(2024, 1, 1), int(datetime(2024, 1, 1, tzinfo=UTC).timestamp() * 1000))
+    end = (int(datetime.fromisoformat(as_of).replace(tzinfo=UTC).timestamp() * 1000) + MS_PER_DAY
            if as_of else max(max(last.values()), joined))
     window = RETENTION_DAYS * MS_PER_DAY
     retained = [last[m] >= end - window for m in members] if joined <= end - window else []

@@ -18,9 +18,9 @@ import time
 import pytest
 
 from graphmodel.analysis import AnalysisOptions, analyze
+from graphmodel.generate.community import GeneratorOptions, generate_community
 from graphmodel.graph.community import community_content
 from graphmodel.graph.connection import Connection
-from graphmodel.generate.community import GeneratorOptions, generate_community
 from graphmodel.loaders import load_directory
 
 MEMBERS = 6_000  # about 66,000 rows: a load of a few seconds on the test server
@@ -51,7 +51,7 @@ def _kill_when(server, process: subprocess.Popen, query: str, timeout: float = 1
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert process.poll() is None, "the command ended before the fault: make it bigger"
-            [row] = probe.driver.execute_query(query, community=FAULTY).records
+            [row] = probe._driver.execute_query(query, community=FAULTY).records
             if row["ready"]:
                 os.kill(server.pid(), signal.SIGKILL)
                 return

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from graphmodel.cli import cli
 from graphmodel.core.errors import UnknownCommunity
-from graphmodel.fission.analysis import analyze_fission, fission_summary
+from graphmodel.fission import analyze_fission, fission_summary
 
 # s (seed user) -> a, b; a -> c, d; c -> e -> f; outsider o -> k (KOL) -> g, h, i; g -> j;
 # b -> a later (loses); m -> n on 1 March, an hour before m becomes a manager; one share
@@ -164,12 +164,12 @@ def test_fission_command(connection, shares_community, cli_env):
 
 
 def test_fission_job_step(connection, shares_community):
-    from graphmodel.jobs import run_job
+    from graphmodel.jobs import Workspace, run_job
     from graphmodel.jobs.spec import JobSpec, StepSpec
 
     spec = JobSpec("fission-job", shares_community,
                    (StepSpec("fission", {"as_of": "2024-01-31", "period": "week"}),), base_dir=None)
-    result = run_job(connection, spec)
+    result = run_job(Workspace(connection), spec)
     assert result.status == "ok", result.error
     [row] = connection.read_text(
         "MATCH (r:JobRun {id: $id}) RETURN r.steps AS steps", {"id": result.run_id})[1]
@@ -185,12 +185,12 @@ def test_fission_catalogue_queries(connection, shares_community):
 
     c = shares_community
     summary = fission_summary(connection, c)
-    cascades = queries.run_named(connection, "cascades", [f"community={c}", "limit=2"]).rows
+    cascades = queries.run_named(connection, "cascades", {"community": f"{c}", "limit": "2"}).rows
     assert [(r["root"], r["size"], r["depth"]) for r in cascades] == [("s", 7, 4), ("o", 6, 3)]
     assert cascades[0]["fission_run"] == summary.run and cascades[0]["breadth"] == [1, 2, 2, 1, 1]
-    members = queries.run_named(connection, "cascade_members", [f"community={c}", "root=o"]).rows
+    members = queries.run_named(connection, "cascade_members", {"community": f"{c}", "root": "o"}).rows
     assert [(r["member_id"], r["generation"], r["reached_by"]) for r in members] == [
         ("o", 0, None), ("k", 1, "o"), ("g", 2, "k"), ("h", 2, "k"), ("i", 2, "k"), ("j", 3, "g")]
-    top = queries.run_named(connection, "top_spreaders", [f"community={c}", "limit=3"]).rows
+    top = queries.run_named(connection, "top_spreaders", {"community": f"{c}", "limit": "3"}).rows
     assert [(r["member_id"], r["downstream_reach"]) for r in top] == [("s", 6), ("o", 5), ("a", 4)]
     assert top[0]["shares"] == 2 and top[0]["joined_after_share"] == 2

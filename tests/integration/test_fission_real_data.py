@@ -11,12 +11,12 @@ time, plain Python) and structural virality from networkx.
 
 import csv
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import networkx as nx
 import pytest
 
-from graphmodel.fission.analysis import analyze_fission, fission_summary
+from graphmodel.fission import analyze_fission, fission_summary
 from tests.fission_reference import reference_cascades
 
 WEIBO_FILES = ["4_A0eKM530j_2800321184.json", "62_zdxi498Ve_1902410531.json",
@@ -116,7 +116,7 @@ def test_weibo_as_of_cuts_the_cascades(connection, community, shared_data):
     load(connection, community, shares)
     times = sorted(s[2] for s in shares)
     middle = times[len(times) // 2]
-    as_of = datetime.fromtimestamp(middle / 1000, tz=timezone.utc)
+    as_of = datetime.fromtimestamp(middle / 1000, tz=UTC)
     result = analyze_fission(connection, community, as_of)
     kept = [s for s in shares if s[2] <= middle]
     assert result.summary.shares == len(kept)

@@ -2,14 +2,13 @@
 
 from click.testing import CliRunner
 
-from graphmodel.graph import cypher
 from graphmodel.cli import cli
+from graphmodel.graph import cypher
 from graphmodel.graph.schema import SCHEMA_VERSION, current_version, init_schema
 
 
 def test_gds_version_and_pagerank_in_write_mode(connection, community):
     assert connection.info.gds_version.startswith("2.")
-    connection.read_text  # the seam exposes reads; writes go through named queries
     connection.driver.execute_query(
         "UNWIND range(1, 5) AS i CREATE (:Member {community: $c, id: toString(i)})",
         c=community,

@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import TABLES
+from graphmodel.core.output import FORMULA_STARTS
 from graphmodel.loaders import load_directory
 from graphmodel.loaders.reader import MAX_FIELD
-from graphmodel.core.output import FORMULA_STARTS
 
 RANDOM_BYTES_EXAMPLES = 400
 MIXED_CSV_EXAMPLES = 100

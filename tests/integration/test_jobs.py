@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 from graphmodel.cli import cli
 from graphmodel.graph.connection import Connection
-from graphmodel.jobs import run_job
 from graphmodel.graph.lock import CommunityLock, LockTimeout
+from graphmodel.jobs import Workspace, run_job
 from graphmodel.jobs.spec import JobSpec, StepSpec
 from graphmodel.jobs.steps import STEP_KINDS, StepKind, StepOutcome
 
@@ -33,33 +33,35 @@ def spec(community, *steps):
 
 
 def test_a_job_is_recorded(connection, community):
-    result = run_job(connection, spec(community, ("init", {})))
+    result = run_job(Workspace(connection), spec(community, ("init", {})))
     assert result.status == "ok" and result.exit_code == 0
     [row] = connection.read_text(
-        "MATCH (r:JobRun {id: $id})-[:OF]->(c:Community) RETURN r.status AS status, r.steps AS steps, "
-        "r.versions AS versions, c.id AS community", {"id": result.run_id})[1]
+        "MATCH (r:JobRun {id: $id}) RETURN r.status AS status, r.steps AS steps, "
+        "r.versions AS versions, r.community AS community, exists { (r)-[:OF]->(:Community) } AS linked",
+        {"id": result.run_id})[1]
+    assert not row["linked"]  # an init job creates no community; a load step would, and the run links to it
     assert row["status"] == "ok" and row["community"] == community
     assert json.loads(row["steps"])[0]["kind"] == "init"
     assert json.loads(row["versions"])["gds"].startswith("2.")
     assert connection.read_text("MATCH (l:JobLock {community: $c}) RETURN l", {"c": community})[1] == []
     from graphmodel import queries
 
-    [history] = queries.run_named(connection, "job_history", [f"community={community}"]).rows
+    [history] = queries.run_named(connection, "job_history", {"community": f"{community}"}).rows
     assert history["run"] == result.run_id and history["status"] == "ok"
     assert history["seconds"] >= 0
 
 
 def test_exit_codes_follow_the_outcome(connection, community, test_steps):
-    test_steps("rejecting", lambda c, j, p: StepOutcome({"rows": 3}, rejected=1, message="1 rejected"))
-    test_steps("checking", lambda c, j, p: StepOutcome(failed_checks=2))
+    test_steps("rejecting", lambda call: StepOutcome({"rows": 3}, rejected=1, message="1 rejected"))
+    test_steps("checking", lambda call: StepOutcome(failed_checks=2))
 
-    def explode(c, j, p):
+    def explode(call):
         raise RuntimeError("boom")
 
     test_steps("exploding", explode)
-    assert run_job(connection, spec(community, ("rejecting", {}), ("init", {}))).exit_code == 1
-    assert run_job(connection, spec(community, ("checking", {}))).status == "check_failed"
-    failed = run_job(connection, spec(community, ("exploding", {}), ("init", {})))
+    assert run_job(Workspace(connection), spec(community, ("rejecting", {}), ("init", {}))).exit_code == 1
+    assert run_job(Workspace(connection), spec(community, ("checking", {}))).status == "check_failed"
+    failed = run_job(Workspace(connection), spec(community, ("exploding", {}), ("init", {})))
     assert failed.status == "failed" and failed.exit_code == 2
     assert "boom" in failed.error and [s.kind for s in failed.steps] == ["exploding"]
     rows = connection.read_text("MATCH (r:JobRun {community: $c}) RETURN r.status AS s, r.error AS e",
@@ -74,16 +76,16 @@ def test_same_community_runs_serialise_and_different_ones_overlap(
     guard = threading.Lock()
     barrier = threading.Barrier(2, timeout=60)
 
-    def busy(c, job, params):
+    def busy(call):
         with guard:
-            active[job.community] = active.get(job.community, 0) + 1
-            most[job.community] = max(most.get(job.community, 0), active[job.community])
-        if params.get("tag") == "meet":
+            active[call.community] = active.get(call.community, 0) + 1
+            most[call.community] = max(most.get(call.community, 0), active[call.community])
+        if call.params.get("tag") == "meet":
             barrier.wait()  # only returns when both communities are inside a step at once
         else:
             threading.Event().wait(0.5)
         with guard:
-            active[job.community] -= 1
+            active[call.community] -= 1
         return StepOutcome()
 
     test_steps("busy", busy)
@@ -92,7 +94,7 @@ def test_same_community_runs_serialise_and_different_ones_overlap(
 
     def go(job_spec):
         with Connection.from_settings(settings) as conn:
-            results.append(run_job(conn, job_spec, lock_wait=120))
+            results.append(run_job(Workspace(conn), job_spec, lock_wait=120))
 
     try:
         same = [threading.Thread(target=go, args=(spec(community, ("busy", {}), ("busy", {})),))
@@ -121,22 +123,22 @@ def test_a_crashed_runs_lock_does_not_block_forever(connection, community):
     connection.driver.execute_query(
         "CREATE (:JobLock {community: $c, owner: 'elsewhere:1:dead', "
         "heartbeat: datetime() - duration('PT1H')})", c=community)
-    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+    assert run_job(Workspace(connection), spec(community, ("init", {})), lock_wait=5).status == "ok"
 
     # A holder on this host whose process is gone: taken over at once, fresh heartbeat or not.
     import socket
     connection.driver.execute_query(
         "CREATE (:JobLock {community: $c, owner: $o, heartbeat: datetime()})",
         c=community, o=f"{socket.gethostname()}:999999999:gone")
-    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+    assert run_job(Workspace(connection), spec(community, ("init", {})), lock_wait=5).status == "ok"
 
 
 def test_a_live_holder_makes_the_next_run_wait_then_give_up(connection, community):
     holder = CommunityLock(connection, community, heartbeat_every=0.5)
     with holder:
         with pytest.raises(LockTimeout, match="locked by another run"):
-            run_job(connection, spec(community, ("init", {})), lock_wait=1.5)
-    assert run_job(connection, spec(community, ("init", {})), lock_wait=5).status == "ok"
+            run_job(Workspace(connection), spec(community, ("init", {})), lock_wait=1.5)
+    assert run_job(Workspace(connection), spec(community, ("init", {})), lock_wait=5).status == "ok"
 
 
 def test_cli_job_run_and_history(connection, community, tmp_path):
@@ -174,7 +176,7 @@ def test_airflow_example_exercised_through_the_library(connection, community, tm
                         encoding="utf-8")
     assert module.run_job_file(str(job_file), json_logs=True).status == "ok"
 
-    STEP_KINDS["failing"] = StepKind("failing", (), lambda c, j, p: StepOutcome(rejected=2), "t")
+    STEP_KINDS["failing"] = StepKind("failing", (), lambda call: StepOutcome(rejected=2), "t")
     try:
         job_file.write_text(f'[job]\nname = "x"\ncommunity = "{community}"\n[[steps]]\nkind = "failing"\n')
         with pytest.raises(JobDidNotSucceed) as info:

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.graph.community import community_content
 from graphmodel.core.errors import InputError
-from graphmodel.jobs import run_job
+from graphmodel.graph.community import community_content
+from graphmodel.jobs import Workspace, run_job
 from graphmodel.jobs.spec import load_job
 from graphmodel.loaders import load_directory
 
@@ -241,7 +241,7 @@ def test_load_csv_job_step(connection, community, export, tmp_path):
     job = tmp_path / "job.toml"
     job.write_text(f'[job]\nname = "nightly"\ncommunity = "{community}"\n\n'
                    f'[[steps]]\nkind = "load_csv"\npath = "{export}"\nrejects = "rejects.csv"\n')
-    result = run_job(connection, load_job(job))
+    result = run_job(Workspace(connection), load_job(job))
     assert result.exit_code == 1  # rows were rejected
     assert (tmp_path / "rejects.csv").exists()
 

@@ -50,7 +50,7 @@ def small(connection, community):
 
 
 def run(connection, name, **params):
-    result = queries.run_named(connection, name, [f"{k}={v}" for k, v in params.items()])
+    result = queries.run_named(connection, name, params)
     return result.rows
 
 
@@ -111,15 +111,15 @@ def test_every_catalogue_query_has_a_test():
 
 
 def test_parameters_are_checked(connection, small):
-    with pytest.raises(QueryParameterError, match="needs --param member"):
-        queries.run_named(connection, "member_neighbourhood", [f"community={small}"])
+    with pytest.raises(QueryParameterError, match="needs the parameter member"):
+        queries.run_named(connection, "member_neighbourhood", {"community": f"{small}"})
     with pytest.raises(QueryParameterError, match="no parameter bogus"):
-        queries.run_named(connection, "community_overview", [f"community={small}", "bogus=1"])
+        queries.run_named(connection, "community_overview", {"community": f"{small}", "bogus": "1"})
     with pytest.raises(QueryParameterError, match="not a int"):
         queries.run_named(connection, "member_neighbourhood",
-                          [f"community={small}", "member=a", "limit=many"])
+                          {"community": small, "member": "a", "limit": "many"})
     with pytest.raises(QueryNotFound):
-        queries.run_named(connection, "no_such_query", [])
+        queries.run_named(connection, "no_such_query", {})
 
 
 def test_hostile_values_stay_values(connection, small):
@@ -131,7 +131,7 @@ def test_hostile_values_stay_values(connection, small):
 def test_adhoc_reads_with_parameters_and_limit(connection, small):
     result = queries.run_adhoc(
         connection, "MATCH (m:Member {community: $c}) RETURN m.id AS id ORDER BY id",
-        [f"c={small}"], limit=2,
+        {"c": small}, limit=2,
     )
     assert [r["id"] for r in result.rows] == ["a", "b"] and result.truncated
 
@@ -144,7 +144,7 @@ def test_adhoc_reads_with_parameters_and_limit(connection, small):
 ])
 def test_adhoc_cannot_write(connection, small, statement):
     with pytest.raises(QueryFailed, match="read transaction"):
-        queries.run_adhoc(connection, statement, [])
+        queries.run_adhoc(connection, statement, {})
     assert run(connection, "community_overview", community=small)[0]["members"] == 4
 
 
@@ -152,7 +152,7 @@ def test_adhoc_timeout(connection):
     with pytest.raises(QueryFailed, match="timeout"):
         queries.run_adhoc(
             connection, "UNWIND range(1, 200000000) AS x WITH x WHERE x < 0 RETURN count(*)",
-            [], timeout=0.5,
+            {}, timeout=0.5,
         )
 
 

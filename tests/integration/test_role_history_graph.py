@@ -44,7 +44,7 @@ def test_community_role_history(connection, runs_community):
     moves = {(t.from_role, t.to_role): t.examples for t in history.transitions}
     assert moves == {("seed_user", "follower"): ("s",), (NO_ROLE, "follower"): ("n",),
                      ("follower", "leader"): ("s",), ("leader", "lurker"): ("k",)}
-    assert [(l.gained, l.lost) for l in history.leaders] == [((), ()), (("s",), ("k",))]
+    assert [(change.gained, change.lost) for change in history.leaders] == [((), ()), (("s",), ("k",))]
     assert [m.members for m in history.mix] == [3, 4, 4]
     before_march = community_role_history(connection, c, "2024-03-01")
     assert before_march.runs == (c + "-r1", c + "-r2")
@@ -80,14 +80,14 @@ def test_role_catalogue_queries(connection, runs_community):
     from graphmodel import queries
 
     c = runs_community
-    latest = queries.run_named(connection, "role_transitions", [f"community={c}"]).rows
+    latest = queries.run_named(connection, "role_transitions", {"community": f"{c}"}).rows
     assert [(r["member_id"], r["roles_before"], r["roles_after"]) for r in latest] == [
         ("k", ["leader"], ["lurker"]), ("s", ["follower", "seed_user"], ["leader", "seed_user"])]
     assert latest[0]["from_run"] == c + "-r2" and latest[0]["to_run"] == c + "-r3"
     first = queries.run_named(connection, "role_transitions",
-                              [f"community={c}", f"from_run={c}-r1", f"to_run={c}-r2"]).rows
+                              {"community": c, "from_run": f"{c}-r1", "to_run": f"{c}-r2"}).rows
     assert [r["member_id"] for r in first] == ["n", "s"]
-    mix = queries.run_named(connection, "role_mix_per_run", [f"community={c}"]).rows
+    mix = queries.run_named(connection, "role_mix_per_run", {"community": f"{c}"}).rows
     assert [(r["run"], r["role"], r["members"]) for r in mix if r["run"] == c + "-r2"] == [
         (c + "-r2", "follower", 3), (c + "-r2", "leader", 1), (c + "-r2", "seed_user", 1)]
     assert mix[0]["run"] == c + "-r1"

@@ -22,12 +22,12 @@ def test_the_local_server_refuses_anonymous_and_default_logins(local_server):
 def test_tls_schemes_are_honoured(scheme):
     connection = Connection(f"{scheme}://127.0.0.1:1", ("neo4j", "x"), "neo4j")
     with connection:
-        assert connection.driver.encrypted is True
+        assert connection.encrypted is True
 
 
 def test_plain_scheme_is_not_encrypted():
     with Connection("bolt://127.0.0.1:1", ("neo4j", "x"), "neo4j") as connection:
-        assert connection.driver.encrypted is False
+        assert connection.encrypted is False
 
 
 def test_a_wrong_password_from_the_environment_is_never_echoed(local_server, connection):

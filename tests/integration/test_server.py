@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
-from graphmodel.graph.connection import Connection
 from graphmodel.core.errors import AuthenticationFailed
+from graphmodel.graph.connection import Connection
 
 
 def test_start_status_second_start_stop(second_server):

@@ -8,6 +8,7 @@ from graphmodel.analysis.brokerage import ga_roles, participation_and_z
 from graphmodel.analysis.imbalance import CircleShape, CommunityShape, find_imbalances
 from graphmodel.analysis.metrics import MemberTable
 from graphmodel.analysis.options import AnalysisOptions, Thresholds
+from graphmodel.core.errors import ConfigurationError
 
 
 def test_agreement_scores():
@@ -85,13 +86,29 @@ def test_small_groups_are_told_they_are_small():
 
 
 def test_options_from_config():
-    options = AnalysisOptions.from_config({"analysis": {"seed": 3, "unknown": 1},
+    options = AnalysisOptions.from_config({"analysis": {"seed": 3, "type_weights": {"reply": 2}},
                                            "thresholds": {"hub_z": 2.0, "layering_depth": 3,
                                                           "participation_hub": [0.2, 0.7]}}, top=5)
     assert options.seed == 3 and options.top == 5
+    assert options.type_weights["reply"] == 2.0 and options.type_weights["mention"] == 0.8
     assert options.thresholds.hub_z == 2.0 and options.thresholds.participation_hub == (0.2, 0.7)
     assert options.betweenness_sample(1000, 10_000) is None
     assert options.betweenness_sample(1_000_000, 20_000_000) == 100
+
+
+@pytest.mark.parametrize(("tables", "message"), [
+    ({"analysis": {"gama": 0.5}}, "cfg.toml: [analysis] has no key 'gama'"),
+    ({"analysis": {"gamma": "high"}}, "cfg.toml: [analysis] gamma must be a number"),
+    ({"analysis": {"seed": 1.5}}, "cfg.toml: [analysis] seed must be an integer"),
+    ({"analysis": {"type_weights": {"like": 1}}}, "cfg.toml: [analysis] type_weights has no key 'like'"),
+    ({"analysis": {"thresholds": {}}}, "cfg.toml: [analysis] has no key 'thresholds'"),
+    ({"thresholds": {"dunbar": 150}}, "cfg.toml: [thresholds] has no key 'dunbar'"),
+    ({"thresholds": {"participation_hub": [0.2]}}, "participation_hub must be a list of 2 numbers"),
+])
+def test_an_unknown_or_mistyped_config_key_is_an_error_naming_file_and_key(tables, message):
+    with pytest.raises(ConfigurationError) as raised:
+        AnalysisOptions.from_config(tables, "cfg.toml")
+    assert message in str(raised.value)
 
 
 def test_settled_makes_values_equal_that_differ_in_the_last_bits():

@@ -1,7 +1,7 @@
 import pytest
 
-from graphmodel.graph import cypher
 from graphmodel.core.errors import QueryNotFound
+from graphmodel.graph import cypher
 
 
 def test_every_file_loads_with_a_description():
@@ -29,6 +29,6 @@ def test_unknown_or_malformed_names(name):
 def test_every_declared_param_is_used_in_the_text():
     for name in cypher.names():
         query = cypher.load(name)
-        body = "\n".join(l for l in query.text.splitlines() if not l.lstrip().startswith("//"))
+        body = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("//"))
         for param in query.params:
             assert f"${param.name}" in body, f"{name}: ${param.name} declared but not used"

@@ -1,7 +1,7 @@
 """Who drives fission, critical points and the fission summary, on hand-built shares."""
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -21,7 +21,7 @@ from graphmodel.fission.source import FissionData
 
 
 def ms(day: str) -> int:
-    return int(datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp() * 1000)
+    return int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp() * 1000)
 
 
 # s (seed user) -> a, b; a -> c, d; c -> e -> f (a chain past the layering norm);
@@ -96,7 +96,7 @@ def test_chains_deeper_than_the_layering_norm():
     assert (deepest.root, deepest.depth, deepest.path) == ("s", 4, ("s", "a", "c", "e", "f"))
     assert deepest.beyond_norm == 3  # e, f and p sit below generation 2
     relaxed = compute_fission(data(), "c1", options=FissionOptions(layering_depth=4)).summary
-    assert relaxed.deep_cascades == 0 and relaxed.deep_chains == ()
+    assert relaxed.deep_cascades == 0 and relaxed.deep_chains == []
 
 
 def test_headline_figures():
@@ -178,10 +178,10 @@ def test_repeated_shares_decay_inside_a_small_circle():
 
 def test_as_of_parsing():
     day = parse_as_of("2024-03-31")
-    assert day.cutoff == datetime(2024, 4, 1, tzinfo=timezone.utc) and day.text == "2024-03-31"
+    assert day.cutoff == datetime(2024, 4, 1, tzinfo=UTC) and day.text == "2024-03-31"
     instant = parse_as_of("2024-03-31T18:00:00+08:00")
     assert instant.cutoff.timestamp() == datetime(2024, 3, 31, 10, 0, 0, 1,
-                                                  tzinfo=timezone.utc).timestamp()
+                                                  tzinfo=UTC).timestamp()
     assert parse_as_of(None) is None and parse_as_of(day) is day
     with pytest.raises(ConfigurationError):
         parse_as_of("31/03/2024")
@@ -189,9 +189,13 @@ def test_as_of_parsing():
 
 def test_options_from_config_and_validation():
     options = FissionOptions.from_config(
-        {"thresholds": {"layering_depth": 3, "unrelated": 1},
-         "analysis": {"fission_period": "week"}}, top=5, period=None)
-    assert (options.layering_depth, options.period, options.top) == (3, "week", 5)
+        {"thresholds": {"layering_depth": 3, "dunbar_small": 40},
+         "fission": {"period": "week"}}, top=5, period=None)
+    assert (options.layering_depth, options.small_circle, options.period, options.top) == (3, 40, "week", 5)
+    assert FissionOptions.from_config({"thresholds": {"layering_depth": 3},
+                                       "fission": {"layering_depth": 4}}).layering_depth == 4
+    with pytest.raises(ConfigurationError, match=r"f.toml: \[fission\] has no key 'fission_period'"):
+        FissionOptions.from_config({"fission": {"fission_period": "week"}}, "f.toml")
     with pytest.raises(ConfigurationError):
         FissionOptions(period="year")
     with pytest.raises(ConfigurationError):

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.core.interchange import TABLES
+from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.loaders.values import parse_roles
 
 

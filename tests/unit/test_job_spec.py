@@ -4,6 +4,7 @@ import pytest
 
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.jobs.spec import load_job, parse_job
+from graphmodel.jobs.steps import StepCall, Workspace
 
 
 def test_parse_a_job(tmp_path):
@@ -13,8 +14,19 @@ def test_parse_a_job(tmp_path):
     spec = load_job(path)
     assert spec.name == "nightly" and spec.community == "demo"
     assert [s.kind for s in spec.steps] == ["init"]
-    assert spec.path("exports") == tmp_path / "exports"
-    assert spec.path("/abs/x") == Path("/abs/x")
+    call = StepCall(Workspace(database=None), spec.community, None, {}, spec.base_dir)  # type: ignore[arg-type]
+    assert call.path("exports") == tmp_path / "exports"
+    assert call.path("/abs/x") == Path("/abs/x")
+
+
+def test_a_job_file_carries_analysis_tables_and_nothing_unknown(tmp_path):
+    base = {"job": {"name": "n", "community": "c"}, "steps": [{"kind": "analyze"}]}
+    spec = parse_job({**base, "analysis": {"gamma": 0.5}}, tmp_path)
+    assert spec.tables == {"analysis": {"gamma": 0.5}}
+    with pytest.raises(ConfigurationError, match="unknown table"):
+        parse_job({**base, "analyse": {"gamma": 0.5}}, tmp_path)
+    with pytest.raises(ConfigurationError, match=r"\[job\] has unknown key"):
+        parse_job({**base, "job": {"name": "n", "community": "c", "comunity_name": "x"}}, tmp_path)
 
 
 @pytest.mark.parametrize("data,message", [

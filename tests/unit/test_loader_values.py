@@ -74,7 +74,7 @@ def test_header_problems_are_errors_before_anything(tmp_path):
 
 
 def test_unreadable_lines_become_rejects_and_the_rest_reads(tmp_path):
-    data = ("source,target\n".encode() + b"a,b\n" + b"\xff\xfe,c\n" + b"c,d\x00\n"
+    data = (b"source,target\n" + b"a,b\n" + b"\xff\xfe,c\n" + b"c,d\x00\n"
             + b'"multi\nline",e\n' + b"x,y,z\n" + b"f,g\r\n" + b"h,i\rj,k\n")
     path = tmp_path / "interactions.csv"
     path.write_bytes(data)

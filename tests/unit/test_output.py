@@ -2,7 +2,6 @@ import json
 
 from graphmodel.core.output import render
 
-
 ROWS = [{"member": "张三", "score": 0.123456789, "tags": ["a", "b"]}, {"member": "=cmd()", "score": None, "tags": []}]
 
 

@@ -1,6 +1,6 @@
 """Role transitions, leaders gained and lost, role mix: on hand-built run snapshots."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from graphmodel.history import (
     NO_ROLE,
@@ -13,7 +13,7 @@ from graphmodel.history import (
 
 
 def at(month: int) -> datetime:
-    return datetime(2024, month, 1, tzinfo=timezone.utc)
+    return datetime(2024, month, 1, tzinfo=UTC)
 
 
 # three runs: s is a seed user who becomes a follower and then a KOL; k is a KOL who goes

@@ -1,8 +1,8 @@
 """The local server's errors that need no running server."""
 
 import os
-import stat
 import socket
+import stat
 
 import pytest
 

@@ -16,8 +16,7 @@ What an export cannot tell (a mention of an unknown @name, a forward from outsid
 chat) is counted in the conversion summary, not guessed.
 """
 
-from graphmodel.loaders.chat.common import ChatConversion, convert_export, load_export
+from graphmodel.loaders.chat.common import ChatConversion
+from graphmodel.loaders.chat.exports import EXPORTS, ExportKind, ExportLoad, convert_export, load_export
 
-__all__ = ["ChatConversion", "convert_export", "load_export", "EXPORT_KINDS"]
-
-EXPORT_KINDS = ("telegram", "slack", "discord")
+__all__ = ["EXPORTS", "ChatConversion", "ExportKind", "ExportLoad", "convert_export", "load_export"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,25 +58,9 @@ class ChatConversion:
             return dict(writer.counts)
 
 
-def convert_export(kind: str, source: str | Path, directory: str | Path) -> ChatConversion:
-    """Convert the export at ``source`` (``kind``: telegram, slack or discord) into
-    interchange tables in ``directory``."""
-    from graphmodel.loaders.chat import EXPORT_KINDS
-
-    if kind not in EXPORT_KINDS:
-        raise InputError(f"unknown chat export kind {kind!r}; known: {', '.join(EXPORT_KINDS)}")
-    source = Path(source)
-    if not source.exists():
-        raise InputError(f"{source}: no such file or folder")
-    module = importlib.import_module(f"graphmodel.loaders.chat.{kind}")
-    conversion = module.convert(source)
-    conversion.write(Path(directory))
-    return conversion
-
-
 def from_unix(seconds: Any) -> datetime | None:
     try:
-        return datetime.fromtimestamp(float(seconds), timezone.utc)
+        return datetime.fromtimestamp(float(seconds), UTC)
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 
@@ -89,7 +72,7 @@ def from_iso(text: Any) -> datetime | None:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def read_json(path: Path) -> Any:
@@ -100,23 +83,3 @@ def read_json(path: Path) -> Any:
             return json.load(handle)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise InputError(f"{path}: not a readable JSON export ({error})") from error
-
-
-def load_export(connection, kind: str, source: str | Path, community: str, *, name: str | None = None,
-                reject_path: str | Path | None = None, keep: str | Path | None = None,
-                dry_run: bool = False, progress=None, lock: bool = True, echo=lambda _: None):
-    """Convert a chat export and load it; returns (conversion, load summary).
-
-    The interchange tables go to ``keep`` when given (to inspect or load again),
-    else to a temporary folder removed afterwards. ``lock`` and ``echo`` as for ``load_directory``.
-    """
-    import tempfile
-
-    from graphmodel.loaders.directory import load_directory
-
-    with tempfile.TemporaryDirectory(prefix="graphmodel-chat-") as scratch:
-        directory = Path(keep) if keep else Path(scratch)
-        conversion = convert_export(kind, source, directory)
-        summary = load_directory(connection, directory, community, name=name, dry_run=dry_run,
-                                 reject_path=reject_path, progress=progress, lock=lock, echo=echo)
-    return conversion, summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat.common import ChatConversion, from_unix, read_json
@@ -33,7 +34,7 @@ def convert(source: Path) -> ChatConversion:
 
 
 def _convert_channel(folder: Path, out: ChatConversion) -> None:
-    messages = []
+    messages: list[dict[str, Any]] = []
     for day in sorted(folder.glob("*.json")):
         data = read_json(day)
         messages.extend(m for m in (data if isinstance(data, list) else []) if isinstance(m, dict))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.loaders.chat.common import ChatConversion, from_iso, from_unix, read_json
