@@ -33,8 +33,8 @@ class Table:
 
 
 TABLES: dict[str, Table] = {t.name: t for t in (
-    Table("members", ("member_id", "name", "joined_at", "is_member", "declared_role", "threshold"),
-          ("member_id",)),
+    Table("members", ("member_id", "name", "joined_at", "is_member", "declared_role", "threshold", "left_at",
+                      "left_reason"), ("member_id",)),
     Table("interactions", ("source", "target", "type", "weight", "at"), ("source", "target")),
     Table("shares", ("source", "target", "at", "channel", "joined"), ("source", "target")),
     Table("roles", ("member_id", "role", "since", "until"), ("member_id", "role")),

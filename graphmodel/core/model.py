@@ -53,6 +53,7 @@ RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "AT
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
 THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
 EVENT_KINDS = ("offline", "online")
+DEPARTURE_REASONS = ("left", "removed")  # left of their own accord; removed by an admin
 
 
 @dataclass(frozen=True)

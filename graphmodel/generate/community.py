@@ -180,6 +180,7 @@ def _write_members(directory: Path, rng: np.random.Generator, s: Structure, decl
     frame = pd.concat([frame, pd.DataFrame({
         "member_id": member_ids(-1 - named), "name": np.char.add("外部 outsider ", named.astype(str)),
         "joined_at": "", "is_member": "false", "declared_role": "", "threshold": ""})], ignore_index=True)
+    frame["left_at"], frame["left_reason"] = "", ""  # nobody leaves
     frame.to_csv(directory / "members.csv", index=False, columns=list(TABLES["members"].columns))
 
 

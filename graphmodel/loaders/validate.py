@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphmodel.core.model import EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
+from graphmodel.core.model import DEPARTURE_REASONS, EVENT_KINDS, INTERACTION_TYPES, THRESHOLDS
 from graphmodel.loaders.reader import Reject, SourceRow
 from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_time, parse_weight
 
@@ -89,9 +89,13 @@ class TableValidator:
             "is_member": _optional(row, "is_member", parse_bool),
             "roles": _optional(row, "declared_role", parse_roles) or [],
             "threshold": _optional(row, "threshold", _choice(THRESHOLDS, "threshold")),
+            "left_at": _optional(row, "left_at", parse_time),
+            "left_reason": _optional(row, "left_reason", _choice(DEPARTURE_REASONS, "departure reason")),
         }
         if out["is_member"] is None:
             out["is_member"] = True
+        if out["left_reason"] is not None and out["left_at"] is None:
+            raise RowRejected("left_at", "a departure (left_reason) needs the time it happened (left_at)")
         self._once("member_id", ident, tuple(str(v) for v in out.values()))
         out["role_keys"] = [relationship_key(self.community, "declared", ident, r, None) for r in out["roles"]]
         return out

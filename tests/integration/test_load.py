@@ -113,6 +113,28 @@ def test_a_newer_export_adds_only_what_is_new(connection, community, tmp_path):
     assert table.relationships_created == 1
 
 
+def test_departures_are_loaded_and_a_reason_needs_its_time(connection, community, tmp_path):
+    members = ("member_id,name,joined_at,is_member,declared_role,threshold,left_at,left_reason\n"
+               "a,阿明,2024-01-05,true,,,2024-03-01T08:00:00Z,removed\n"
+               "b,Bea,2024-01-06,true,,,2024-02-01,\n"
+               "c,陈,2024-01-07,true,,,,left\n"
+               "d,Dora,2024-01-08,true,,,,\n"
+               "e,Eve,2024-01-09,true,,,2024-02-02,quit\n")
+    source = write_dir(tmp_path / "gone", members=members)
+    summary = load_directory(connection, source, community, reject_path=tmp_path / "r.csv")
+    assert (summary.loaded, summary.rejected) == (3, 2)
+    with open(tmp_path / "r.csv", encoding="utf-8") as handle:
+        rejects = list(csv.DictReader(handle))
+    assert [(r["line"], r["field"]) for r in rejects] == [("4", "left_at"), ("6", "left_reason")]
+    rows = read(connection, "MATCH (m:Member {community: $c}) RETURN m.id AS id, toString(m.left_at) AS left_at, "
+                            "m.left_reason AS reason ORDER BY id", c=community)
+    assert [(r["id"], r["left_at"], r["reason"]) for r in rows] == [
+        ("a", "2024-03-01T08:00:00Z", "removed"), ("b", "2024-02-01T00:00:00Z", None), ("d", None, None)]
+    first = community_content(connection, community)
+    load_directory(connection, source, community, reject_path=tmp_path / "r.csv")
+    assert community_content(connection, community) == first  # idempotent, departures included
+
+
 def test_rows_repeated_in_a_fresh_load_are_one_relationship_each(connection, community, tmp_path):
     # A fresh community's edges are CREATEd; a row whose key came earlier (here twice in the
     # first batch of four and again in the next, each time with another weight) is merged after

@@ -93,7 +93,7 @@ def test_jsonl(tmp_path):
     items = list(read_table(path, TABLES["members"]))
     assert items[0] == SourceRow("members.jsonl", 1, {"member_id": "m1", "name": "阿明", "joined_at": None,
                                                       "is_member": "false", "declared_role": None,
-                                                      "threshold": None})
+                                                      "threshold": None, "left_at": None, "left_reason": None})
     assert [(i.line, type(i).__name__) for i in items[1:]] == [(2, "Reject"), (3, "Reject")]
 
 

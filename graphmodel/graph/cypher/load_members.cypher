@@ -1,6 +1,6 @@
 // Load a batch of members.csv rows: the member node, membership or outsider label, declared roles; each node's element id.
 // param: community - the community id
-// param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold}
+// param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold, left_at (epoch ms), left_reason}
 UNWIND $rows AS row
 MATCH (c:Community {id: $community})
 MERGE (m:Member {community: $community, id: row.id})
@@ -8,6 +8,8 @@ SET m.name = coalesce(row.name, m.name),
     m.joined_at = CASE WHEN row.joined_at IS NULL THEN m.joined_at ELSE datetime({epochMillis: row.joined_at}) END,
     m.is_member = row.is_member,
     m.threshold = coalesce(row.threshold, m.threshold),
+    m.left_at = CASE WHEN row.left_at IS NULL THEN m.left_at ELSE datetime({epochMillis: row.left_at}) END,
+    m.left_reason = CASE WHEN row.left_at IS NULL THEN m.left_reason ELSE row.left_reason END,
     m.declared_roles = CASE WHEN size(row.roles) = 0 THEN m.declared_roles ELSE row.roles END
 FOREACH (_ IN CASE WHEN row.is_member THEN [1] ELSE [] END |
   REMOVE m:Outsider
