@@ -1,8 +1,9 @@
 """Run the benchmarks: `python -m bench` (full) or `python -m bench --quick`.
 
 Prints a table of ratios against baselines measured in the same run, on the
-same server and data, and writes bench/results/latest.json. Nothing here
-asserts a time: the numbers are for people to read and compare.
+same server and data, and writes bench/results/latest.json; with --publish
+also bench/results/published.json and docs/performance.md (bench.report).
+Nothing here asserts a time: the numbers are for people to read and compare.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analysis-sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="comma-separated member counts for the analysis part")
     parser.add_argument("--work", type=Path, help="keep generated data here (reused across runs)")
+    parser.add_argument("--publish", action="store_true",
+                        help="keep the results as bench/results/published.json and write docs/performance.md")
     args = parser.parse_args(argv)
     sizes = dict(SIZES["quick" if args.quick else "full"])
     if args.analysis_sizes:
@@ -70,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
+    if args.publish:
+        from bench.report import publish
+
+        publish(RESULTS / "latest.json")
     return 0
 
 
