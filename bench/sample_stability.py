@@ -6,7 +6,7 @@
 For each sample size, three samples with other seeds, and one large reference sample:
 the share of their top k members two samples have in common, and the share of the
 reference's top k a sample finds. The connectors are ranked by betweenness, so this is
-how much of the list a user sees is the sample's. The README's figures for
+how much of the list a user sees is the sample's. The figures docs/analysis.md gives for
 ``max_betweenness_sample`` come from here (about 3 minutes for a 100k community).
 """
 

@@ -4,9 +4,8 @@ graphs on a copy whose nodes are grouped by circle.
 A sampled betweenness runs one breadth-first search per source over the whole graph;
 on a large graph each search waits on memory, and the node order decides how often a
 neighbour is already in the cache. The analysis graph's order follows the member ids
-(reproducible, but scattered); grouped by circle, the same searches took 0.85 s per
-source instead of 1.2-1.4 s at 1M members, and at 100k members two parts of 128 sources
-4.7-5.1 s instead of 6.0-6.6 s (making the copy: about 0.9 s).
+(reproducible, but scattered); grouped by circle, neighbours sit close together and the
+same searches run faster, enough to repay making the copy.
 
 The copy changes speed, not results. GDS draws a sample by walking the nodes from the
 first and accepting each when a seeded ``nextInt(max degree) + 1`` is at most its
@@ -44,9 +43,8 @@ def betweenness_parts(sample: int | None) -> list[int | None]:
     sample of the whole size that is the same on every run.
 
     ``threads`` parts run at once, each taking the next when it is done, so a part slowed by
-    other work leaves no core idle at the end: at 100k members, eight parts of 32 sources
-    searched 4.0-5.0 s (mean 4.65 s, four analyses) where two parts of 128 took 4.9-5.7 s
-    (mean 5.26 s, the same analyses alternating), often one part a second behind the other.
+    other work leaves no core idle at the end (with one large part per thread, one often
+    finished well after the other).
 
     A part takes at most PART_SOURCES sources, so that GDS's sampling walk finds them in
     one pass over the nodes, which the circle-ordered copy needs (at 100k members a walk
@@ -82,9 +80,8 @@ def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, 
     by place), for sampling walks of (seed, sample); None when it cannot be built.
 
     Outside the walks' places the nodes come circle by circle, and in each circle by
-    number of ties, most first: at 100k, eight parts of 32 sources searched in 4.6-5.0 s
-    on such a copy against 5.3-6.3 s with each circle in the analysis graph's order
-    (eight pairs, alternating, on two communities)."""
+    number of ties, most first, which searched faster than keeping each circle in the
+    analysis graph's order."""
     n = len(degree)
     walked = [sampling_walk(degree, seed, sample) for seed, sample in walks]
     found = [f for f in walked if f is not None]

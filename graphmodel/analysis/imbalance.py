@@ -1,4 +1,4 @@
-"""Role imbalance: the community against the norms of DOMAIN.md, each finding with the
+"""Role imbalance: the community against the norms of docs/domain.md, each finding with the
 observed value, the expected range, a severity, the members concerned and the lever.
 
 Pure functions over a ``CommunityShape`` (what the analysis measured), so every

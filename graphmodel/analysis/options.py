@@ -30,7 +30,7 @@ class AnalysisOptions:
     min_circle_size: int = 5
     exact_betweenness_up_to: int = 20_000   # nodes; larger graphs are sampled
     betweenness_budget: float = 2e9         # sampled sources x relationships
-    max_betweenness_sample: int = 1024      # 256 left the top connectors to the sample (README)
+    max_betweenness_sample: int = 1024      # fewer left the top connectors to the sample (docs/analysis.md)
     active_min_interactions: int = 5        # initiated in the period: an active member
     leader_min_audience: int = 5            # distinct members who address a leader
     leader_influence_factor: float = 3.0    # influence at least this many times the mean

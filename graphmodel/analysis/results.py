@@ -1,29 +1,9 @@
-"""Typed results of an analysis run, and where each lives in the graph.
+"""Typed results of an analysis run.
 
-``graphmodel.analysis.analyze(...)`` returns an ``AnalysisResult`` and writes
-it back; ``graphmodel.analysis.load_analysis(connection, community, run=None)``
-reads the latest (or a given) run back into the same objects, which is what
-reports use. The graph side (all scoped by ``community``):
-
-    (:AnalysisRun {id, community, started_at, finished_at, as_of, status,
-                   parameters (JSON text), neo4j_version, gds_version, version,
-                   members, outsiders, relationships, circles, modularity,
-                   betweenness_sample (null when exact)})-[:OF]->(:Community)
-    (:Member) properties, from the latest run (``analysis_run`` = its id):
-        influence, influence_rank, activity, leader_score, betweenness,
-        participation, within_module_z, brokerage_role, constraint,
-        circle (circle id, int), core (k-core number), fragment (WCC id),
-        is_articulation (bool), evidence (why a leader, English), evidence_zh,
-        connector_evidence, connector_evidence_zh (why a connector), role_mismatch, inferred_roles
-    (:Member)-[:HAS_ROLE {community, role, source: 'inferred', run, evidence}]->(:Role)
-        one per inferred role; kept for every run, so runs can be compared
-    (:Circle {community, run, id, size, leader, conductance, density, label})
-        -[:OF]->(:AnalysisRun); (:Member)-[:IN_CIRCLE {run}]->(:Circle) (the latest run's only)
-    (:Circle)-[:TIED_TO {run, ties}]->(:Circle)
-        member pairs tied across two circles (from the smaller circle id); each circle's ten
-        strongest such links are kept
-    (:Imbalance {community, run, rule, observed, expected, severity, members,
-                 message, message_zh, lever, lever_zh})-[:OF]->(:AnalysisRun)
+``graphmodel.analysis.analyze(...)`` returns an ``AnalysisResult`` and writes it back;
+``graphmodel.analysis.load_analysis(connection, community, run=None)`` reads the latest (or a
+given) run back into the same objects, which is what reports use. docs/graph-model.md says
+where each result lives in the graph.
 """
 
 from __future__ import annotations
@@ -90,7 +70,7 @@ class RoleMismatch:
     """A declared role the structure contradicts, or an influential member without one."""
 
     member_id: str
-    kind: str              # 'paper_leader' | 'hidden_leader' | ... (see algorithms.roles)
+    kind: str              # 'paper_leader' | 'hidden_leader' | ... (see analysis.roles)
     declared: tuple[str, ...]
     inferred: tuple[str, ...]
     evidence: str

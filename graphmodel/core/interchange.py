@@ -1,6 +1,6 @@
 """The interchange format: a directory of CSV (or JSON Lines) files, one per table.
 
-This is a public contract (documented in the README). Every producer (the
+This is a public contract (docs/interchange.md). Every producer (the
 synthetic generator, the chat-export converters, the data-set converters)
 writes it with ``InterchangeWriter``; ``graphmodel.loaders`` reads it. Files
 may be UTF-8 (with or without BOM) or GB18030; any subset of the tables may

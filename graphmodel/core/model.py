@@ -1,40 +1,8 @@
-"""The community model: node labels, relationship types and the role vocabulary.
+"""The community model's names: node labels, relationship types, vocabularies, the role vocabulary.
 
-The graph (also drawn in the README):
-
-    (:Community {id, name, loaded_at})
-    (:Member {community, id, name, joined_at, is_member, threshold, declared_roles})
-        is_member=false marks an outsider, who also carries the label :Outsider
-    (:Member)-[:MEMBER_OF {joined_at, via}]->(:Community)      members only, not outsiders
-    (:Member)-[:INTERACTED {key, type, weight, at}]->(:Member)   type: reply|mention|reaction|message|other
-    (:Member)-[:SHARED {key, at, channel, joined}]->(:Member)    source shared/invited, target received
-    (:Member)-[:HAS_ROLE {community, role, source, since, until, run}]->(:Role {name, en, zh, family})
-        source: 'declared' (from input) or 'inferred' (from an analysis run, `run` = its id)
-    (:Event {community, id, name, kind, at})-[:OF]->(:Community)
-    (:Member)-[:ATTENDED]->(:Event)
-    (:AnalysisRun {id, community, started_at, finished_at, as_of, status, parameters, ...})-[:OF]->(:Community)
-    (:Circle {community, run, id, size, leader, conductance, density})-[:OF]->(:AnalysisRun)
-    (:Member)-[:IN_CIRCLE {run}]->(:Circle)                       the latest run's circles only
-    (:Imbalance {community, run, rule, observed, expected, severity, members, message, lever, ...})
-        -[:OF]->(:AnalysisRun)
-        the Member nodes carry the latest run's figures (influence, betweenness, circle, ...;
-        see graphmodel.analysis.results)
-    (:FissionRun {id, community, started_at, finished_at, as_of, cutoff, status, version,
-                  layering_depth, ..., shares, reached, joins, cascades, largest, max_depth,
-                  mean_virality, analysis_run})-[:OF]->(:Community)
-    (:Cascade {community, run, root, root_class, size, depth, breadth, reproduction, shares,
-               joins, conversion, structural_virality, started_at, last_reached_at})
-        -[:OF]->(:FissionRun), (:Cascade)-[:ROOTED_AT]->(:Member)
-        one per cascade of a fission run (a snapshot); the Member nodes in the latest
-        run's forest carry cascade_root, cascade_generation, cascade_parent (member ids),
-        cascade_reach (members below them) and cascade_run (see graphmodel.fission)
-
-A Member node is a person's membership of one community, keyed by
-(community, id): the same person id can be a member of several communities,
-one node each, so every community's analysis results sit on its own nodes and
-never overwrite another's, and every query is scoped by community. Relationship
-``key`` properties are unique (constraints) and derived from the row content, so
-loads are idempotent.
+docs/graph-model.md describes every node, relationship and property these names stand for.
+``check_identifier`` is the whitelist check for any name that would otherwise reach a query's
+text.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A synthetic community in the interchange format that behaves as DOMAIN.md describes.
+"""A synthetic community in the interchange format that behaves as docs/domain.md describes.
 
     from graphmodel.generate import GeneratorOptions, generate_community
     truth = generate_community("out/demo", GeneratorOptions(members=2_000, seed=7, problems=PROBLEMS))

@@ -1,9 +1,10 @@
 """The one seam between graphmodel and Neo4j.
 
-``Connection`` owns the driver and the GDS client. Every query passes through
-it, by name (a file in ``graphmodel/graph/cypher``) or, for ad-hoc analyst Cypher, as
-text in a read transaction; every transaction carries metadata naming the
-query, so a DBA sees who ran what in ``SHOW TRANSACTIONS`` and the query log.
+``Connection`` owns the driver (and, made on demand for notebook users, a
+``graphdatascience`` client on it). Every query passes through it, by name (a file in
+``graphmodel/graph/cypher``) or, for ad-hoc analyst Cypher, as text in a read
+transaction; every transaction carries metadata naming the query, so a DBA sees who ran
+what in ``SHOW TRANSACTIONS`` and the query log.
 """
 
 from __future__ import annotations
@@ -278,7 +279,7 @@ class Connection:
 
     @contextlib.contextmanager
     def _session(self, **config: Any) -> Iterator[neo4j.Session]:
-        """A session; once the server was lost, first a quick check that it is back."""
+        """A driver session; once the server was lost, first a quick check that it is back."""
         try:
             if self._lost:
                 self._driver.verify_connectivity()

@@ -1,4 +1,4 @@
-"""Recommendations: each finding mapped to a lever from DOMAIN.md (imbalances carry their own;
+"""Recommendations: each finding mapped to a lever from docs/domain.md (imbalances carry their own;
 fission findings are mapped here)."""
 
 from __future__ import annotations

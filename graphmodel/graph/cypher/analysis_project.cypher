@@ -44,7 +44,7 @@ CALL () {
   RETURN a, b, weight, null AS rank
 }
 // every node is seen first in a row of its own, so only those rows read its member flag (a GDS node keeps
-// the properties it was first seen with; reading the flag for both ends of every tie was a quarter of the time)
+// the properties it was first seen with, so reading the flag for both ends of every tie would only cost time)
 WITH gds.graph.project($graph, a, b,
        {sourceNodeProperties: CASE WHEN b IS NULL THEN {member: CASE WHEN a.is_member THEN 1 ELSE 0 END, rank: rank} END,
         targetNodeProperties: null,
