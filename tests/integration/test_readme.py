@@ -1,4 +1,5 @@
-"""The README's first-screen commands work, and CI runs the README's test command."""
+"""The README's first-screen commands work, CI runs the README's test command, and the
+README's notebook snippet runs against the real server."""
 
 import re
 from pathlib import Path
@@ -9,6 +10,9 @@ from graphmodel.cli import cli
 from graphmodel.graph.community import community_content
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+SNIPPET_COMMUNITY = '"camp"'  # the community id in the README's snippet, replaced by the test's
 
 
 def first_screen_commands() -> list[str]:
@@ -44,3 +48,36 @@ def test_readme_demo_runs_the_operator_path(connection, tmp_path):
     assert again.output == result.output  # the same findings, circles included
     content = community_content(connection, "demo")  # (run ids differ, so no checksum)
     assert (content.nodes, content.relationships) == (first.nodes, first.relationships)
+
+
+def notebook_snippet() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+
+
+def test_readme_notebook_snippet_runs(connection, community, tmp_path, monkeypatch, capsys):
+    """The snippet, given a folder made by `graphmodel generate camp-data`, loads, analyses,
+    queries and computes fission, and prints what the graph then holds."""
+    made = CliRunner().invoke(cli, ["-q", "generate", str(tmp_path / "camp-data"), "--members", "300", "--seed", "11"])
+    assert made.exit_code == 0, made.output
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GRAPHMODEL_CONFIG", str(tmp_path / "no-config.toml"))
+    snippet = notebook_snippet()
+    assert snippet.count(SNIPPET_COMMUNITY) == 4, "the snippet names its community four times"
+    exec(compile(snippet.replace(SNIPPET_COMMUNITY, repr(community)), "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+
+    [run] = connection.read_text(
+        "MATCH (a:AnalysisRun {community: $c, status: 'done'}) RETURN a.id AS id, a.circles AS circles",
+        {"c": community})[1]
+    leaders = [r["id"] for r in connection.read_text(
+        "MATCH (m:Member {community: $c})-[:HAS_ROLE {source: 'inferred', run: $run, role: 'leader'}]->() "
+        "RETURN m.id AS id ORDER BY m.leader_score DESC, m.id LIMIT 5", {"c": community, "run": run["id"]})[1]]
+    [fission] = connection.read_text("MATCH (f:FissionRun {community: $c}) RETURN f.max_depth AS depth",
+                                     {"c": community})[1]
+    assert leaders and run["circles"] > 0 and fission["depth"] > 0
+    assert printed[0].split() == ["member_id", "score", "evidence"]
+    assert [line.split()[1] for line in printed[1:1 + len(leaders)]] == leaders
+    assert "circle" in printed[1 + len(leaders)] and run["id"] in "\n".join(printed)
+    assert printed[-1] == str(fission["depth"])
+    assert not list(tmp_path.glob("graphmodel-rejects-*.csv"))  # the generated folder loads whole
