@@ -28,6 +28,9 @@ The graph (also drawn in the README):
         one per cascade of a fission run (a snapshot); the Member nodes in the latest
         run's forest carry cascade_root, cascade_generation, cascade_parent (member ids),
         cascade_reach (members below them) and cascade_run (see graphmodel.fission)
+    (:Tombstone {community, digest, forgotten_at})
+        a forgotten member (digest: SHA-256 of the community and the member id; loads skip
+        their rows; see graphmodel.graph.tombstones)
 
 A Member node is a person's membership of one community, keyed by
 (community, id): the same person id can be a member of several communities,
@@ -47,7 +50,7 @@ from importlib import resources
 from graphmodel.core.errors import InvalidIdentifier
 
 NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
-               "FissionRun", "Cascade", "Circle", "Imbalance")
+               "FissionRun", "Cascade", "Circle", "Imbalance", "Tombstone")
 RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT",
                       "IN_CIRCLE")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
