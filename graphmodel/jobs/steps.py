@@ -10,7 +10,7 @@ one-line message. docs/jobs.md lists every kind with its parameters.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from graphmodel.graph.schema import init_schema
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import EXPORTS, load_export
 from graphmodel.report import FORMATS, LANGUAGES, load_salt, write_report
+from graphmodel.report.delivery import LABELS, NotifySettings, notify
 
 Echo = Callable[[str], None]
 
@@ -159,6 +160,15 @@ def _report(call: StepCall) -> StepOutcome:
     return StepOutcome({"report": str(path), "bytes": path.stat().st_size}, message=f"report written to {path}")
 
 
+def _notify(call: StepCall) -> StepOutcome:
+    settings = NotifySettings.from_params(call.params)
+    sent = notify(call.workspace.database, call.community, settings, home=call.workspace.home)
+    what = f"mail to {sent.recipients} recipient(s) via" if settings.format == "email" else \
+        f"{LABELS[settings.format]} at"
+    return StepOutcome({"format": sent.format, "destination": sent.destination, "bytes": sent.bytes},
+                       message=f"digest sent: {what} {sent.destination}")
+
+
 STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
     StepKind("init", (), _init, "create constraints and indexes"),
     StepKind("load_csv", ("path", "name", "rejects", "drop_names"), _load_csv,
@@ -170,4 +180,6 @@ STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
     StepKind("fission", ("as_of", "period", "layering_depth", "top", "write"), _fission,
              "cascade trees, drivers and critical points"),
     StepKind("report", ("format", "lang", "output", "pseudonymise"), _report, "HTML, Markdown or JSON report"),
+    StepKind("notify", tuple(f.name for f in fields(NotifySettings)), _notify,
+             "send the one-screen digest to a webhook (JSON, WeCom, Feishu, Slack) or by mail"),
 )}

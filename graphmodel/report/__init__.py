@@ -6,7 +6,8 @@
 Modules: ``data`` (gathered from the graph), ``document`` (the versioned JSON
 document every format renders), ``summary``, ``recommend``, ``messages``,
 ``charts`` (inline SVG), ``circle_map`` (circles, not members), ``render``;
-``pseudonyms`` (reports without member ids or names).
+``pseudonyms`` (reports without member ids or names), ``digest`` (the one-screen
+digest) and ``delivery`` (sending it to a webhook, a chat bot or by mail).
 """
 
 from __future__ import annotations
