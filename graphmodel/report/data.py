@@ -109,4 +109,5 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     if pseudonyms is None:
         return data
     data = replace(data, name=community, overview={**data.overview, "name": community})
-    return pseudonymise(data, community, connection.read("report_members", community=community), pseudonyms)
+    [people] = connection.read("report_members", community=community)
+    return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)

@@ -8,7 +8,7 @@ salt nobody can tell which member it stands for (nor test a guess). The salt com
 GRAPHMODEL_HOME, made with 32 random bytes on first use (readable by its owner only). It
 is never printed.
 
-``pseudonymise(data, members, pseudonyms)`` rewrites any report data (dataclasses, dicts,
+``pseudonymise(data, community, members, pseudonyms)`` rewrites any report data (dataclasses, dicts,
 lists, strings, at any depth) so that no member id or name remains: a string that is a
 member's id or name becomes the pseudonym, members named inside sentences are replaced
 where they stand as words (``graphmodel.core.mentions``), and a record's ``name`` follows
@@ -93,9 +93,9 @@ def _create_salt(path: Path) -> bytes:
     return salt
 
 
-def pseudonymise(data: T, community: str, members: Iterable[Mapping[str, Any]], pseudonyms: Pseudonyms) -> T:
-    """``data`` with every member id and name of ``members`` (rows with ``id`` and ``name``)
-    replaced by the member's pseudonym."""
+def pseudonymise(data: T, community: str, members: Iterable[tuple[str, str | None]], pseudonyms: Pseudonyms) -> T:
+    """``data`` with every member id and name of ``members`` ((id, name) pairs) replaced by
+    the member's pseudonym."""
     return _Rewriter(community, members, pseudonyms).walk(data)
 
 
@@ -121,15 +121,14 @@ def _in_sentences(token: str) -> bool:
 
 
 class _Rewriter:
-    def __init__(self, community: str, members: Iterable[Mapping[str, Any]], pseudonyms: Pseudonyms) -> None:
+    def __init__(self, community: str, members: Iterable[tuple[str, str | None]], pseudonyms: Pseudonyms) -> None:
         self.community, self.pseudonyms = community, pseudonyms
         self.ids: set[str] = set()
-        self.names: dict[str, str] = {}  # name -> the id of the first member (by id) bearing it
-        for row in sorted(members, key=lambda r: str(r["id"])):
-            ident = str(row["id"])
+        self.names: dict[str, str] = {}  # name -> the first id (in sort order) of the members bearing it
+        for ident, name in members:
             self.ids.add(ident)
-            if row.get("name"):
-                self.names.setdefault(str(row["name"]), ident)
+            if name and (name not in self.names or ident < self.names[name]):
+                self.names[name] = ident
         self._pseudonyms: dict[str, str] = {}
         self._texts: dict[str, str] = {}
         tokens = _Tokens(self.ids, self.names)

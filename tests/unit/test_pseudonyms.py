@@ -15,8 +15,7 @@ from graphmodel.core.tables import Rows
 from graphmodel.report.pseudonyms import SALT_ENV, SALT_FILE, Pseudonyms, load_salt, pseudonymise
 
 SALT = Pseudonyms(b"sixteen or more characters")
-MEMBERS = [{"id": "m1", "name": "Bea"}, {"id": "m10", "name": "张三"}, {"id": "wxid_abc", "name": "Bea"},
-           {"id": "42", "name": None}, {"id": "123456", "name": "x"}]
+MEMBERS = [("wxid_abc", "Bea"), ("m1", "Bea"), ("m10", "张三"), ("42", None), ("123456", "x")]
 
 
 def p(member: str) -> str:
