@@ -20,6 +20,8 @@ from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.graph.community import community_content
 from graphmodel.graph.lock import CommunityLock
 from graphmodel.graph.tombstones import forget_member
+from graphmodel.jobs import Workspace, run_job
+from graphmodel.jobs.spec import JobSpec, StepSpec
 from graphmodel.loaders import load_directory
 from graphmodel.loaders.chat import load_export
 from graphmodel.report import FORMATS, LANGUAGES, Pseudonyms, report_text
@@ -234,3 +236,20 @@ def test_a_load_can_drop_names(connection, community, tmp_path, cli_env):
         assert community_content(connection, other) == community_content(connection, community)
     finally:
         connection.run_auto("community_delete", community=other)
+
+
+def test_a_job_loads_without_names_and_shares_a_pseudonymised_report(connection, community, tmp_path):
+    directory = tmp_path / "export"
+    generate_community(directory, GeneratorOptions(members=400, seed=11, problems=PROBLEMS))
+    home = tmp_path / "home"
+    steps = (StepSpec("load_csv", {"path": str(directory), "drop_names": True, "rejects": str(tmp_path / "r.csv")}),
+             StepSpec("analyze", {}),
+             StepSpec("report", {"format": "md", "output": str(tmp_path / "shared.md"), "pseudonymise": True}))
+    result = run_job(Workspace(connection, home=home), JobSpec("share", community, steps, base_dir=tmp_path))
+    assert result.status == "ok", result.error
+    assert connection.read_text("MATCH (m:Member {community: $c}) WHERE m.name IS NOT NULL RETURN count(m) AS n",
+                                {"c": community})[1] == [{"n": 0}]
+    text = (tmp_path / "shared.md").read_text(encoding="utf-8")
+    assert PSEUDONYM.search(text) and [p for p in people(directory) if p in text] == []
+    salt = home / "pseudonym-salt"
+    assert salt.stat().st_mode & 0o077 == 0 and salt.read_text().strip() not in text
