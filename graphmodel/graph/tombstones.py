@@ -2,9 +2,10 @@
 
 ``forget_member`` removes the member's node with every relationship (interactions,
 shares, invitations, roles, attendance, circle memberships), the cascades rooted at them,
-and scrubs stored results that name them by id: a property holding the id is removed, a
-list loses it, a sentence has it replaced by ``[forgotten]`` (findings, run figures, other
-members' places in a cascade tree); a result that pointed at them loses their name too.
+and scrubs stored results that name them by id: a property holding the id, and the id inside
+a sentence, read ``[forgotten]`` instead (a circle's leader, a finding, run figures, other
+members' places in a cascade tree), a list loses it; a result that pointed at them loses
+their name too.
 The analysis and fission figures are not recomputed: run them again for figures without
 the member.
 
@@ -25,7 +26,7 @@ from graphmodel.core.errors import UnknownCommunity
 from graphmodel.core.mentions import Mentions
 from graphmodel.graph.database import Database
 
-FORGOTTEN = "[forgotten]"  # what a forgotten member's id becomes inside a stored sentence
+FORGOTTEN = "[forgotten]"  # what a forgotten member's id becomes in stored results
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _scrub(connection: Database, community: str, member_id: str, name: str | Non
         pointed = False
         for key, value in hit["properties"]:
             if value == member_id:
-                properties[key], pointed = None, True
+                properties[key], pointed = FORGOTTEN, True  # readers may need the property: it stays
             elif isinstance(value, list):
                 kept = [mentions.replace(v) if isinstance(v, str) else v for v in value if v != member_id]
                 pointed = pointed or len(kept) < len(value)

@@ -14,7 +14,9 @@ member's id or name becomes the pseudonym, members named inside sentences are re
 where they stand as words (``graphmodel.core.mentions``), and a record's ``name`` follows
 its ``member_id``. Inside sentences, tokens shorter than two characters and numbers of
 fewer than four digits are left alone: they cannot be told apart from counts and circle
-numbers there (as whole values they are replaced all the same).
+numbers there (as whole values they are replaced all the same). A name that is a word of
+the report's own vocabulary (a role, a severity, a health verdict: a member called
+``leader``) is replaced only where it stands as a record's name, so the report still reads.
 """
 
 from __future__ import annotations
@@ -27,11 +29,16 @@ import os
 import secrets
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from graphmodel.analysis.results import SEVERITIES
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.core.mentions import Mentions
+from graphmodel.core.model import roles
+from graphmodel.fission.roles import ROOT_CLASSES
+from graphmodel.history import NO_ROLE
 
 SALT_ENV = "GRAPHMODEL_PSEUDONYM_SALT"
 SALT_FILE = "pseudonym-salt"
@@ -120,14 +127,21 @@ def _in_sentences(token: str) -> bool:
     return len(token.strip()) >= 2 and not (token.isdigit() and len(token) < 4)
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The report's own words that stand as values in its data (roles, severities, verdicts)."""
+    return frozenset({*roles(), *SEVERITIES, *ROOT_CLASSES, NO_ROLE, "healthy", "watch", "attention"})
+
+
 class _Rewriter:
     def __init__(self, community: str, members: Iterable[tuple[str, str | None]], pseudonyms: Pseudonyms) -> None:
         self.community, self.pseudonyms = community, pseudonyms
         self.ids: set[str] = set()
         self.names: dict[str, str] = {}  # name -> the first id (in sort order) of the members bearing it
+        words = vocabulary()
         for ident, name in members:
             self.ids.add(ident)
-            if name and (name not in self.names or ident < self.names[name]):
+            if name and name not in words and (name not in self.names or ident < self.names[name]):
                 self.names[name] = ident
         self._pseudonyms: dict[str, str] = {}
         self._texts: dict[str, str] = {}

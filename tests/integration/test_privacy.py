@@ -161,6 +161,8 @@ def test_forgetting_removes_the_member_and_a_reload_does_not_bring_them_back(con
     assert done[1].cascades >= 1
     for member in members:
         assert named(connection, community, member) == []
+    after = report_text(connection, community, "json")  # stored results still read, without them
+    assert json.loads(after)["leaders"] and not any(f'"{m}"' in after for m in members)
     tombstones = connection.read_text("MATCH (t:Tombstone {community: $c}) RETURN t {.*} AS t", {"c": community})[1]
     assert len(tombstones) == 2 and not any(m in json.dumps(t["t"], default=str) for t in tombstones for m in members)
 

@@ -100,3 +100,11 @@ def test_the_salt_comes_from_the_environment_or_a_private_file(tmp_path):
     with pytest.raises(ConfigurationError) as bad:
         load_salt(tmp_path, {})
     assert str(path) in str(bad.value)
+
+
+def test_a_name_that_is_a_word_of_the_report_is_replaced_only_as_a_records_name():
+    data = {"roles": {"m2": ["leader"]}, "severity": "high", "row": {"member_id": "m2", "name": "leader"},
+            "evidence": "a leader of 3 circles"}
+    out = pseudonymise(data, "c", [("m2", "leader")], SALT)
+    assert out["roles"] == {p("m2"): ["leader"]} and out["severity"] == "high"
+    assert out["row"]["name"] == p("m2") and out["evidence"] == "a leader of 3 circles"
