@@ -39,14 +39,16 @@ from graphmodel.fission import FissionOptions, FissionSummary, fission_summary
 from graphmodel.graph.community import delete_community
 from graphmodel.graph.connection import Connection
 from graphmodel.graph.database import ServerInfo
+from graphmodel.graph.lock import CommunityLock
 from graphmodel.graph.schema import SchemaResult, ensure_schema, init_schema
+from graphmodel.graph.tombstones import Forgotten, forget_member, lift_tombstone
 from graphmodel.history import MemberRoleHistory, RoleHistory, community_role_history, fission_runs, member_role_history
 from graphmodel.jobs import JobDidNotSucceed, JobLog, JobResult, JobSpec, Workspace, load_job, run_job
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import ExportLoad, load_export
 from graphmodel.loaders.directory import DEFAULT_BATCH_SIZE, Progress
 from graphmodel.queries import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult, run_adhoc, run_named
-from graphmodel.report import report_text, write_report
+from graphmodel.report import load_salt, report_text, write_report
 
 if TYPE_CHECKING:
     from graphdatascience import Graph
@@ -134,7 +136,7 @@ class GraphModel:
             where = f"{self.settings.config_file} with {source or 'the job'}"
             analysis = AnalysisOptions.from_config(merged, where)
             fission = FissionOptions.from_config(merged, where)
-        return Workspace(self.database, analysis, fission, self.settings.threads, self.echo)
+        return Workspace(self.database, analysis, fission, self.settings.threads, self.echo, self.settings.home)
 
     # the work ---------------------------------------------------------------------
     def init(self) -> SchemaResult:
@@ -143,21 +145,25 @@ class GraphModel:
 
     def load(self, directory: str | Path, community: str, *, name: str | None = None,
              dry_run: bool = False, rejects: str | Path | None = None,
-             batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadSummary:
+             batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+             drop_names: bool = False) -> LoadSummary:
         """Load an interchange directory (docs/interchange.md) into ``community``,
-        idempotently; bad rows go to ``rejects``. ``dry_run`` validates without a server."""
+        idempotently; bad rows go to ``rejects``, rows of forgotten members are skipped.
+        ``dry_run`` validates without a server; ``drop_names`` stores no member names."""
         return load_directory(None if dry_run else self.database, directory, community, name=name,
                               dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
-                              progress=progress, echo=self.echo, writers=self.settings.threads)
+                              progress=progress, echo=self.echo, writers=self.settings.threads,
+                              drop_names=drop_names)
 
     def load_export(self, kind: str, source: str | Path, community: str, *, name: str | None = None,
                     dry_run: bool = False, rejects: str | Path | None = None, keep: str | Path | None = None,
-                    progress: Progress | None = None) -> ExportLoad:
+                    progress: Progress | None = None, drop_names: bool = False) -> ExportLoad:
         """Convert a chat export (``kind``: one of ``graphmodel.loaders.chat.EXPORTS``) and
-        load it into ``community``; ``keep`` keeps the converted interchange tables."""
+        load it into ``community``; ``keep`` keeps the converted interchange tables;
+        ``drop_names`` stores no member names."""
         return load_export(None if dry_run else self.database, kind, source, community, name=name,
                            reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
-                           echo=self.echo, writers=self.settings.threads)
+                           echo=self.echo, writers=self.settings.threads, drop_names=drop_names)
 
     def analyze(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
                 **options: Any) -> AnalysisResult:
@@ -178,12 +184,14 @@ class GraphModel:
         return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write, echo=self.echo)
 
     def report(self, community: str, *, format: str = "html", lang: str = "en", run: str | None = None,
-               output: str | Path | None = None) -> str | Path:
+               output: str | Path | None = None, pseudonymise: bool = False) -> str | Path:
         """The latest analysis (or ``run``) as a report (docs/reports.md): its text, or the
-        path written when ``output`` is given."""
+        path written when ``output`` is given. ``pseudonymise``: stable salted pseudonyms in
+        place of every member id and name (docs/privacy.md)."""
+        pseudonyms = load_salt(self.settings.home) if pseudonymise else None
         if output is None:
-            return report_text(self.database, community, format, lang, run)
-        return write_report(self.database, community, output, format, lang, run)
+            return report_text(self.database, community, format, lang, run, pseudonyms)
+        return write_report(self.database, community, output, format, lang, run, pseudonyms)
 
     def history(self, community: str, *, member: str | None = None,
                 as_of: AsOfValue = None) -> RoleHistory | MemberRoleHistory:
@@ -209,8 +217,21 @@ class GraphModel:
         return run_adhoc(self.database, text, {**(params or {}), **values}, limit=max_rows, timeout=timeout)
 
     def delete(self, community: str) -> int:
-        """Remove the community and everything in it; how many nodes went."""
+        """Remove the community and everything in it but its tombstones; how many nodes went."""
         return delete_community(self.database, community)
+
+    def forget(self, community: str, member: str, *, lock_wait: float = 3600.0) -> Forgotten:
+        """Remove a member's data from ``community`` and keep a tombstone, so that loading
+        the same export again skips them (docs/privacy.md). Holds the community's lock,
+        waiting up to ``lock_wait`` seconds for a running job or load; idempotent."""
+        with CommunityLock(self.database, community, wait=lock_wait, echo=self.echo):
+            return forget_member(self.database, community, member)
+
+    def lift_tombstone(self, community: str, member: str, *, lock_wait: float = 3600.0) -> bool:
+        """Undo ``forget``'s tombstone (not the data it removed): later loads bring the
+        member back. Whether there was a tombstone."""
+        with CommunityLock(self.database, community, wait=lock_wait, echo=self.echo):
+            return lift_tombstone(self.database, community, member)
 
     def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = 3600.0,
                 stale_after: int = 120) -> JobResult:

@@ -58,10 +58,15 @@ def load_analysis(connection, community: str, run: str | None = None,
     mismatches = [RoleMismatch(r["member_id"], kind, tuple(r["declared"]), _in_precedence(r["inferred"]), "")
                   for r in connection.read("analysis_mismatches_read", community=community, run=info.id)
                   for kind in r["mismatch"]]
-    imbalances = [RoleImbalance(f["rule"], f["observed"], f["expected"], f["severity"], tuple(f["members"]),
-                                f["message"], f["message_zh"], f["lever"], f["lever_zh"])
-                  for f in (row["finding"] for row in connection.read("analysis_imbalances_read", run=info.id))]
-    return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, imbalances, figures)
+    return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, read_imbalances(connection, info.id),
+                          figures)
+
+
+def read_imbalances(connection, run: str) -> list[RoleImbalance]:
+    """The role-imbalance findings of analysis run ``run``, most severe first."""
+    return [RoleImbalance(f["rule"], f["observed"], f["expected"], f["severity"], tuple(f["members"] or ()),
+                          f["message"], f["message_zh"], f["lever"], f["lever_zh"])
+            for f in (row["finding"] for row in connection.read("analysis_imbalances_read", run=run))]
 
 
 def _in_precedence(roles: list[str]) -> tuple[str, ...]:

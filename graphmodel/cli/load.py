@@ -36,6 +36,9 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--dry-run", is_flag=True, help="Validate everything, write nothing."),
         click.option("--rejects", "rejects", type=click.Path(dir_okay=False), default=None,
                      help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv]."),
+        click.option("--drop-names", is_flag=True,
+                     help="Store no member names (ids only); names stored before for the members "
+                          "loaded are removed."),
         format_option("table", "json", help="Output format of the summary."),
     ]):
         command = option(command)
@@ -49,11 +52,11 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Rows per transaction [default: 10000].")
 @pass_app
 def load_csv(app: AppContext, directory: str, community: str, name: str | None, dry_run: bool,
-             rejects: str | None, fmt: str, batch_size: int | None) -> None:
+             rejects: str | None, drop_names: bool, fmt: str, batch_size: int | None) -> None:
     """Load a directory in the interchange format (members.csv, interactions.csv,
     shares.csv, roles.csv, events.csv, attendance.csv; any subset; UTF-8 or GB18030;
-    .jsonl with the same fields also accepted). Prints rows loaded, rejected and
-    outsiders created; exits 1 when any row was rejected.
+    .jsonl with the same fields also accepted). Prints rows loaded, rejected, skipped as
+    rows of forgotten members, and outsiders created; exits 1 when any row was rejected.
 
     \b
     Example:
@@ -63,7 +66,7 @@ def load_csv(app: AppContext, directory: str, community: str, name: str | None, 
     extra = {"batch_size": batch_size} if batch_size else {}
     with row_progress(not app.quiet) as advance:
         summary = app.model.load(directory, community, name=name, dry_run=dry_run, rejects=rejects,
-                                 progress=advance, **extra)
+                                 progress=advance, drop_names=drop_names, **extra)
     report_load(summary, fmt)
 
 
@@ -83,10 +86,10 @@ def _export_command(kind: ExportKind) -> click.Command:
                   help="Keep the converted interchange tables in this folder.")
     @pass_app
     def command(app: AppContext, source: str, community: str, name: str | None, dry_run: bool,
-                rejects: str | None, fmt: str, keep: str | None) -> None:
+                rejects: str | None, drop_names: bool, fmt: str, keep: str | None) -> None:
         with row_progress(not app.quiet) as advance:
             loaded = app.model.load_export(kind.name, source, community, name=name, dry_run=dry_run,
-                                           rejects=rejects, keep=keep, progress=advance)
+                                           rejects=rejects, keep=keep, progress=advance, drop_names=drop_names)
         conversion = loaded.conversion
         skipped = ", ".join(f"{n} {what}" for what, n in sorted(conversion.skipped.items()))
         app.echo(f"{kind.name} export: {conversion.messages} messages, {len(conversion.members)} people, "
@@ -106,14 +109,16 @@ def report_load(summary: LoadSummary, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps({"community": summary.community, "dry_run": summary.dry_run,
                                "loaded": summary.loaded, "rejected": summary.rejected,
-                               "outsiders_created": summary.outsiders_created,
+                               "forgotten": summary.forgotten, "outsiders_created": summary.outsiders_created,
                                "reject_file": summary.reject_path, "seconds": round(summary.seconds, 3),
                                "tables": summary.rows()}, ensure_ascii=False, indent=2))
     else:
-        columns = ("table", "file", "read", "loaded", "rejected", "nodes_created", "relationships_created")
+        columns = ("table", "file", "read", "loaded", "rejected", "forgotten", "nodes_created",
+                   "relationships_created")
         click.echo(render(columns, summary.rows(), "table"))
         verb = "validated" if summary.dry_run else "loaded"
-        click.echo(f"{summary.loaded} rows {verb}, {summary.rejected} rejected, "
+        skipped = f"{summary.forgotten} rows of forgotten members skipped, " if summary.forgotten else ""
+        click.echo(f"{summary.loaded} rows {verb}, {summary.rejected} rejected, {skipped}"
                    f"{summary.outsiders_created} outsiders created, in {summary.seconds:.1f} s")
     if summary.rejected:
         raise DataRejected(f"{summary.rejected} rows rejected; see {summary.reject_path} "

@@ -99,3 +99,7 @@ class AnalysisTooLarge(GraphModelError):
 
 class NoAnalysis(GraphModelError):
     """The community has no (finished) analysis run."""
+
+
+class DeliveryFailed(GraphModelError):
+    """A digest could not be delivered (webhook, chat bot or mail server)."""

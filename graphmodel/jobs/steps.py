@@ -10,7 +10,7 @@ one-line message. docs/jobs.md lists every kind with its parameters.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +21,23 @@ from graphmodel.graph.database import Database
 from graphmodel.graph.schema import init_schema
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import EXPORTS, load_export
-from graphmodel.report import FORMATS, LANGUAGES, write_report
+from graphmodel.report import FORMATS, LANGUAGES, load_salt, write_report
+from graphmodel.report.delivery import LABELS, NotifySettings, notify
 
 Echo = Callable[[str], None]
 
 
 @dataclass(frozen=True)
 class Workspace:
-    """What every step works with: the graph, the options in force, threads, a log line."""
+    """What every step works with: the graph, the options in force, threads, a log line,
+    and the home folder (its pseudonym salt)."""
 
     database: Database
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     fission: FissionOptions = field(default_factory=FissionOptions)
     threads: int = 2
     echo: Echo = lambda _: None
+    home: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ def _load_csv(call: StepCall) -> StepOutcome:
     summary = load_directory(work.database, call.path(call.required("path")), call.community,
                              name=call.params.get("name", call.community_name),
                              reject_path=_rejects(call), writers=work.threads,
-                             lock=False)  # the job holds the community's lock
+                             lock=False,  # the job holds the community's lock
+                             drop_names=call.params.get("drop_names", False))
     return _load_outcome(summary)
 
 
@@ -93,7 +97,8 @@ def _load_chat(call: StepCall) -> StepOutcome:
     work = call.workspace
     loaded = load_export(work.database, kind, call.path(call.required("path")), call.community,
                          name=call.params.get("name", call.community_name), reject_path=_rejects(call),
-                         writers=work.threads, lock=False)  # the job holds the community's lock
+                         writers=work.threads, lock=False,  # the job holds the community's lock
+                         drop_names=call.params.get("drop_names", False))
     outcome = _load_outcome(loaded.summary)
     outcome.counts.update(messages=loaded.conversion.messages,
                           not_mapped=sum(loaded.conversion.skipped.values()))
@@ -105,10 +110,11 @@ def _rejects(call: StepCall) -> Path | None:
 
 
 def _load_outcome(summary: LoadSummary) -> StepOutcome:
-    counts = {"loaded": summary.loaded, "rejected": summary.rejected,
+    counts = {"loaded": summary.loaded, "rejected": summary.rejected, "forgotten": summary.forgotten,
               "outsiders_created": summary.outsiders_created,
               **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
-    message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, "
+    skipped = f"{summary.forgotten} rows of forgotten members skipped, " if summary.forgotten else ""
+    message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, {skipped}"
                f"{summary.outsiders_created} outsiders created")
     if summary.reject_path:
         message += f"; rejects in {summary.reject_path}"
@@ -149,18 +155,31 @@ def _report(call: StepCall) -> StepOutcome:
         raise ConfigurationError(f"report format must be one of {', '.join(FORMATS)} and lang one of "
                                  f"{', '.join(LANGUAGES)}; got {fmt!r}, {lang!r}")
     output = call.path(call.params.get("output", f"{call.community}.{fmt}"))
-    path = write_report(call.workspace.database, call.community, output, fmt=fmt, lang=lang)
+    pseudonyms = load_salt(call.workspace.home) if call.params.get("pseudonymise") else None
+    path = write_report(call.workspace.database, call.community, output, fmt=fmt, lang=lang, pseudonyms=pseudonyms)
     return StepOutcome({"report": str(path), "bytes": path.stat().st_size}, message=f"report written to {path}")
+
+
+def _notify(call: StepCall) -> StepOutcome:
+    settings = NotifySettings.from_params(call.params)
+    sent = notify(call.workspace.database, call.community, settings, home=call.workspace.home)
+    what = f"mail to {sent.recipients} recipient(s) via" if settings.format == "email" else \
+        f"{LABELS[settings.format]} at"
+    return StepOutcome({"format": sent.format, "destination": sent.destination, "bytes": sent.bytes},
+                       message=f"digest sent: {what} {sent.destination}")
 
 
 STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
     StepKind("init", (), _init, "create constraints and indexes"),
-    StepKind("load_csv", ("path", "name", "rejects"), _load_csv, "load an interchange directory (CSV/JSONL)"),
-    StepKind("load_chat", ("export", "path", "name", "rejects"), _load_chat,
+    StepKind("load_csv", ("path", "name", "rejects", "drop_names"), _load_csv,
+             "load an interchange directory (CSV/JSONL)"),
+    StepKind("load_chat", ("export", "path", "name", "rejects", "drop_names"), _load_chat,
              f"load a chat export ({', '.join(EXPORTS)})"),
     StepKind("analyze", ("as_of", "fail_on_high"), _analyze,
              "leaders, connectors, circles, roles and imbalances (GDS)"),
     StepKind("fission", ("as_of", "period", "layering_depth", "top", "write"), _fission,
              "cascade trees, drivers and critical points"),
-    StepKind("report", ("format", "lang", "output"), _report, "HTML, Markdown or JSON report"),
+    StepKind("report", ("format", "lang", "output", "pseudonymise"), _report, "HTML, Markdown or JSON report"),
+    StepKind("notify", tuple(f.name for f in fields(NotifySettings)), _notify,
+             "send the one-screen digest to a webhook (JSON, WeCom, Feishu, Slack) or by mail"),
 )}

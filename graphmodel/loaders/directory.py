@@ -16,6 +16,11 @@ Members, interactions and shares are created when the community held none of tha
 before the load and merged otherwise; a row whose member id or key came earlier in the same
 load waits until the rest of its table is written and is then merged, in file order, so the
 later row's values win.
+
+Rows of forgotten members (``graphmodel forget``) are skipped: a member row with a tombstoned
+id, and every edge row with such an endpoint; the summary counts them per table
+(``forgotten``). ``drop_names`` loads no member names and removes those stored before for the
+members of the load's members table.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
 from graphmodel.graph.connection import batches
 from graphmodel.graph.lock import CommunityLock
+from graphmodel.graph.tombstones import Tombstones, tombstones
 from graphmodel.loaders.reader import Reject, check_header, read_table, table_file
 from graphmodel.loaders.rejects import RejectFile
 from graphmodel.loaders.seen_keys import SeenKeys
@@ -48,6 +54,8 @@ EDGE_COLUMNS = {"interactions": ("type", "w", "at", "k"), "shares": ("at", "chan
 # Tables written with CREATE into a community that held none of them before the load; the field
 # that identifies a row's node or relationship (a row repeating one is merged after the rest).
 CREATED_WHEN_FRESH = {"members": "id", "interactions": "k", "shares": "k"}
+# The fields of each table's rows that hold member ids (a forgotten member's rows are skipped).
+MEMBER_FIELDS = {"members": ("id",), "events": (), **EDGE_ENDPOINTS}
 
 Progress = Callable[[str, int], None]  # (table, rows just handled)
 
@@ -59,6 +67,7 @@ class TableSummary:
     read: int = 0
     loaded: int = 0
     rejected: int = 0
+    forgotten: int = 0  # rows of forgotten members, skipped
     nodes_created: int = 0
     relationships_created: int = 0
 
@@ -81,9 +90,13 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(t.rejected for t in self.tables)
 
+    @property
+    def forgotten(self) -> int:
+        return sum(t.forgotten for t in self.tables)
+
     def rows(self) -> list[dict[str, Any]]:
         return [{"table": t.table, "file": t.file, "read": t.read, "loaded": t.loaded,
-                 "rejected": t.rejected, "nodes_created": t.nodes_created,
+                 "rejected": t.rejected, "forgotten": t.forgotten, "nodes_created": t.nodes_created,
                  "relationships_created": t.relationships_created} for t in self.tables]
 
 
@@ -105,11 +118,12 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
                    dry_run: bool = False, reject_path: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
                    lock: bool = True, echo: Callable[[str], None] = lambda _: None,
-                   writers: int = 2) -> LoadSummary:
+                   writers: int = 2, drop_names: bool = False) -> LoadSummary:
     """Validate and (unless ``dry_run``) load every interchange table in ``directory``.
 
     ``lock=False`` when the caller already holds the community's lock (a job does);
-    ``writers``: concurrent write transactions (the driver retries deadlocks between them).
+    ``writers``: concurrent write transactions (the driver retries deadlocks between them);
+    ``drop_names``: store no member names (and remove the stored names of the members loaded).
     """
     directory = Path(directory)
     files = table_files(directory)
@@ -119,15 +133,15 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
         ensure_schema(connection)
     if dry_run or not lock:
         return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
-                     writers)
+                     writers, drop_names)
     with CommunityLock(connection, community, echo=echo):
         return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
-                     writers)
+                     writers, drop_names)
 
 
 def _load(connection, directory: Path, files: dict[str, Path], community: str, name: str | None, dry_run: bool,
           reject_path: str | Path | None, batch_size: int, progress: Progress | None,
-          writers: int) -> LoadSummary:
+          writers: int, drop_names: bool) -> LoadSummary:
     started = time.perf_counter()
     rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
     summary = LoadSummary(community, str(directory), dry_run)
@@ -135,7 +149,9 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
         connection.write("load_community", community=community, display_name=name)
     known: dict[str, str] = {}  # member id -> element id of its node (edges are written by node)
     fresh: set[str] = set()  # tables the community held none of before this load: created, not merged
+    forgotten = Tombstones(community, frozenset())  # a dry run reads no graph, so skips no one
     if not dry_run:
+        forgotten = tombstones(connection, community)
         known.update((r["id"], r["node"]) for r in connection.read("load_member_ids", community=community))
         existing = connection.read("load_existing_edges", community=community)[0]
         fresh = {table for table in EDGE_COLUMNS if not existing[table]} | (set() if known else {"members"})
@@ -148,8 +164,10 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
             for table, path in files.items():
                 stats = TableSummary(table, path.name)
                 summary.tables.append(stats)
-                validator = TableValidator(table, community)
+                validator = TableValidator(table, community, drop_names=drop_names)
                 good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
+                if forgotten:
+                    good = _without_forgotten(good, MEMBER_FIELDS[table], forgotten, stats)
                 identity = None if dry_run else CREATED_WHEN_FRESH.get(table)
                 seen = SeenKeys() if identity else None
                 create = table in fresh
@@ -165,14 +183,14 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                         if not batch:
                             continue
                     pending.append(writer.submit(_write_batch, connection, table, community, batch, create,
-                                                 stats, summary, rejects, known, progress))
+                                                 stats, summary, rejects, known, progress, drop_names))
                     while len(pending) > writers + PIPELINE_DEPTH:
                         pending.popleft().result()
                 while pending:
                     pending.popleft().result()
                 for batch in batches(repeats, batch_size):
                     _write_batch(connection, table, community, batch, False, stats, summary, rejects, known,
-                                 progress)
+                                 progress, drop_names)
         except BaseException:
             writer.shutdown(cancel_futures=True)  # queued batches would only fail in turn
             raise
@@ -194,6 +212,16 @@ def _validated(rows: Iterable[Any], validator: TableValidator, stats: TableSumma
             yield checked
 
 
+def _without_forgotten(rows: Iterable[Row], fields: tuple[str, ...], forgotten: Tombstones,
+                       stats: TableSummary) -> Iterator[Row]:
+    """The rows naming no forgotten member in ``fields``; the others counted, not loaded."""
+    for row in rows:
+        if any(row[f] in forgotten for f in fields):
+            stats.forgotten += 1
+        else:
+            yield row
+
+
 def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | None) -> None:
     with _COUNTING:
         stats.loaded += len(batch)
@@ -203,7 +231,7 @@ def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | No
 
 def _write_batch(connection, table: str, community: str, batch: list[Row], create: bool, stats: TableSummary,
                  summary: LoadSummary, rejects: RejectFile, known: dict[str, str],
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, drop_names: bool = False) -> None:
     """Write one batch (in the writer thread); attendance of unknown events is rejected.
 
     ``create``: a batch of a table in CREATED_WHEN_FRESH none of whose nodes or keys is in the
@@ -233,7 +261,8 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
     else:
         payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
         query = f"load_new_{table}" if create else f"load_{table}"
-        nodes, counters = connection.write_with_counters(query, community=community, rows=payload)
+        names = {"drop_names": drop_names} if query == "load_members" else {}
+        nodes, counters = connection.write_with_counters(query, community=community, rows=payload, **names)
         if table == "members":
             known.update((r["id"], r["node"]) for r in nodes)
     with _COUNTING:

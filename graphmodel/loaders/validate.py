@@ -65,6 +65,7 @@ def _choice(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
 class TableValidator:
     table: str
     community: str
+    drop_names: bool = False  # members' names are not loaded
     seen: dict[str, tuple] = field(default_factory=dict)
 
     def check(self, source: SourceRow) -> Row | Reject:
@@ -84,7 +85,7 @@ class TableValidator:
         ident = _required(row, "member_id")
         out = {
             "id": ident,
-            "name": row.values.get("name"),
+            "name": None if self.drop_names else row.values.get("name"),
             "joined_at": _optional(row, "joined_at", parse_time),
             "is_member": _optional(row, "is_member", parse_bool),
             "roles": _optional(row, "declared_role", parse_roles) or [],

@@ -5,7 +5,9 @@
 
 Modules: ``data`` (gathered from the graph), ``document`` (the versioned JSON
 document every format renders), ``summary``, ``recommend``, ``messages``,
-``charts`` (inline SVG), ``circle_map`` (circles, not members), ``render``.
+``charts`` (inline SVG), ``circle_map`` (circles, not members), ``render``;
+``pseudonyms`` (reports without member ids or names), ``digest`` (the one-screen
+digest) and ``delivery`` (sending it to a webhook, a chat bot or by mail).
 """
 
 from __future__ import annotations
@@ -14,21 +16,25 @@ from pathlib import Path
 
 from graphmodel.report.data import ReportData, gather
 from graphmodel.report.document import SCHEMA_VERSION, build_document
+from graphmodel.report.pseudonyms import Pseudonyms, load_salt
 from graphmodel.report.render import FORMATS, render
 
 LANGUAGES = ("en", "zh")
 
 
-def report_text(connection, community: str, fmt: str = "html", lang: str = "en", run: str | None = None) -> str:
+def report_text(connection, community: str, fmt: str = "html", lang: str = "en", run: str | None = None,
+                pseudonyms: Pseudonyms | None = None) -> str:
+    """The report as text; with ``pseudonyms`` (``load_salt(home)``) no member id or name is in it."""
     # the JSON document lists every member's roles and every circle's members; the others show neither
-    return render(build_document(gather(connection, community, run, members=fmt == "json"), lang), fmt)
+    data = gather(connection, community, run, members=fmt == "json", pseudonyms=pseudonyms)
+    return render(build_document(data, lang), fmt)
 
 
 def write_report(connection, community: str, output: str | Path, fmt: str = "html", lang: str = "en",
-                 run: str | None = None) -> Path:
+                 run: str | None = None, pseudonyms: Pseudonyms | None = None) -> Path:
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report_text(connection, community, fmt, lang, run), encoding="utf-8")
+    path.write_text(report_text(connection, community, fmt, lang, run, pseudonyms), encoding="utf-8")
     return path
 
 
@@ -39,5 +45,5 @@ def schema() -> dict:
     return json.loads(resources.files("graphmodel.report").joinpath("report.schema.json").read_text("utf-8"))
 
 
-__all__ = ["FORMATS", "LANGUAGES", "SCHEMA_VERSION", "ReportData", "build_document", "gather", "render",
-           "report_text", "schema", "write_report"]
+__all__ = ["FORMATS", "LANGUAGES", "SCHEMA_VERSION", "Pseudonyms", "ReportData", "build_document", "gather",
+           "load_salt", "render", "report_text", "schema", "write_report"]

@@ -2,16 +2,22 @@
 
 Each figure is read through a named query (``graphmodel query NAME``) or the
 library call that wrote it, and ``QUERIES`` names the query that reproduces it.
+
+With ``pseudonyms`` the data is pseudonymised here, as it is gathered, so every format
+and view of the report shows pseudonyms and no member id or name (``report.pseudonyms``);
+the community's display name gives way to its id.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from graphmodel.analysis import load_analysis
-from graphmodel.analysis.results import AnalysisResult
+from graphmodel.analysis.results import AnalysisResult, RoleImbalance
+from graphmodel.analysis.stored import read_imbalances
+from graphmodel.report.pseudonyms import Pseudonyms, pseudonymise
 
 # figure -> the catalogue query that reproduces it (graphmodel query NAME -p community=...)
 QUERIES = {
@@ -41,6 +47,7 @@ class ReportData:
     changes: dict[str, Any]
     role_mix: dict[str, int] = field(default_factory=dict)  # members per primary role in the run
     extra: dict[str, Any] = field(default_factory=dict)
+    previous_imbalances: list[RoleImbalance] = field(default_factory=list)  # of the run before this one
 
 
 def _plain(value: Any) -> Any:
@@ -61,9 +68,11 @@ def _catalogue(connection, name: str, **params) -> list[dict[str, Any]]:
     return _rows(connection.read(f"query_{name}", **params))
 
 
-def gather(connection, community: str, run: str | None = None, members: bool = True) -> ReportData:
+def gather(connection, community: str, run: str | None = None, members: bool = True,
+           pseudonyms: Pseudonyms | None = None) -> ReportData:
     """What the report shows; ``members=False`` leaves out every member's roles and every
-    circle's member list (the HTML and Markdown reports show neither)."""
+    circle's member list (the HTML and Markdown reports show neither); ``pseudonyms``
+    replaces every member id and name with the member's pseudonym."""
     from graphmodel.history import analysis_runs, community_role_history, fission_runs
 
     analysis = load_analysis(connection, community, run, members=members)
@@ -84,7 +93,9 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
                 changes["leaders_gained"], changes["leaders_lost"] = list(change.gained), list(change.lost)
         changes["previous_run"] = previous
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
-    return ReportData(
+    position = every_run.index(analysis.run.id) if analysis.run.id in every_run else 0
+    previous_imbalances = read_imbalances(connection, every_run[position - 1]) if position > 0 else []
+    data = ReportData(
         community=community, name=overview.get("name") or community,
         generated_at=datetime.now(UTC).replace(microsecond=0), analysis=analysis, overview=overview,
         activity=_catalogue(connection, "activity_distribution", community=community),
@@ -94,4 +105,9 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
         cascades=_catalogue(connection, "cascades", community=community, limit=LISTED),
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
-        changes=changes, role_mix=role_mix)
+        changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances)
+    if pseudonyms is None:
+        return data
+    data = replace(data, name=community, overview={**data.overview, "name": community})
+    [people] = connection.read("report_members", community=community)
+    return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)

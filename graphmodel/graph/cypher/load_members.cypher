@@ -1,10 +1,11 @@
 // Load a batch of members.csv rows: the member node, membership or outsider label, declared roles; each node's element id.
 // param: community - the community id
 // param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold, left_at (epoch ms), left_reason}
+// param: drop_names (bool) - remove the member's stored name (a load that drops names)
 UNWIND $rows AS row
 MATCH (c:Community {id: $community})
 MERGE (m:Member {community: $community, id: row.id})
-SET m.name = coalesce(row.name, m.name),
+SET m.name = CASE WHEN $drop_names THEN null ELSE coalesce(row.name, m.name) END,
     m.joined_at = CASE WHEN row.joined_at IS NULL THEN m.joined_at ELSE datetime({epochMillis: row.joined_at}) END,
     m.is_member = row.is_member,
     m.threshold = coalesce(row.threshold, m.threshold),

@@ -9,6 +9,7 @@ CREATE CONSTRAINT cascade_key IF NOT EXISTS FOR (c:Cascade) REQUIRE (c.run, c.ro
 CREATE CONSTRAINT circle_key IF NOT EXISTS FOR (c:Circle) REQUIRE (c.run, c.id) IS UNIQUE;
 CREATE CONSTRAINT job_lock_community IF NOT EXISTS FOR (l:JobLock) REQUIRE l.community IS UNIQUE;
 CREATE CONSTRAINT job_run_id IF NOT EXISTS FOR (r:JobRun) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE (t.community, t.digest) IS UNIQUE;
 CREATE CONSTRAINT schema_name IF NOT EXISTS FOR (s:GraphModelSchema) REQUIRE s.name IS UNIQUE;
 // Interactions and shares are kept unique by key by the loader, under the community's lock (see
 // graphmodel/loaders/directory.py): a uniqueness constraint on them cost a fifth of the server's time

@@ -62,17 +62,17 @@ def load_export(connection: Database | None, kind: str, source: str | Path, comm
                 name: str | None = None, reject_path: str | Path | None = None,
                 keep: str | Path | None = None, dry_run: bool = False, progress: Progress | None = None,
                 lock: bool = True, echo: Callable[[str], None] = lambda _: None,
-                writers: int = 2) -> ExportLoad:
+                writers: int = 2, drop_names: bool = False) -> ExportLoad:
     """Convert a chat export and load it.
 
     The interchange tables go to ``keep`` when given (to inspect or load again),
-    else to a temporary folder removed afterwards. ``lock``, ``echo`` and ``writers`` as
-    for ``load_directory``.
+    else to a temporary folder removed afterwards (they hold the export's names even with
+    ``drop_names``). ``lock``, ``echo``, ``writers`` and ``drop_names`` as for ``load_directory``.
     """
     with tempfile.TemporaryDirectory(prefix="graphmodel-chat-") as scratch:
         directory = Path(keep) if keep else Path(scratch)
         conversion = convert_export(kind, source, directory)
         summary = load_directory(connection, directory, community, name=name, dry_run=dry_run,
                                  reject_path=reject_path, progress=progress, lock=lock, echo=echo,
-                                 writers=writers)
+                                 writers=writers, drop_names=drop_names)
     return ExportLoad(conversion, summary)
