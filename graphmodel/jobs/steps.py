@@ -21,6 +21,7 @@ from graphmodel.graph.database import Database
 from graphmodel.graph.schema import init_schema
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import EXPORTS, load_export
+from graphmodel.loaders.chat.options import OPTIONS
 from graphmodel.report import FORMATS, LANGUAGES, write_report
 
 Echo = Callable[[str], None]
@@ -91,12 +92,16 @@ def _load_chat(call: StepCall) -> StepOutcome:
     if kind not in EXPORTS:
         raise ConfigurationError(f"export {kind!r} is not a known export kind; known: {', '.join(EXPORTS)}")
     work = call.workspace
+    options = {name: call.params[name] for name in OPTIONS if name in call.params}
     loaded = load_export(work.database, kind, call.path(call.required("path")), call.community,
                          name=call.params.get("name", call.community_name), reject_path=_rejects(call),
-                         writers=work.threads, lock=False)  # the job holds the community's lock
+                         writers=work.threads, lock=False,  # the job holds the community's lock
+                         options=options)
     outcome = _load_outcome(loaded.summary)
-    outcome.counts.update(messages=loaded.conversion.messages,
-                          not_mapped=sum(loaded.conversion.skipped.values()))
+    conversion = loaded.conversion
+    outcome.counts.update(messages=conversion.messages, joins=conversion.joins, departures=conversion.departures,
+                          not_mapped=sum(conversion.skipped.values()))
+    outcome.message += "".join(f"; {note}" for note in conversion.notes)
     return outcome
 
 
@@ -156,8 +161,8 @@ def _report(call: StepCall) -> StepOutcome:
 STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
     StepKind("init", (), _init, "create constraints and indexes"),
     StepKind("load_csv", ("path", "name", "rejects"), _load_csv, "load an interchange directory (CSV/JSONL)"),
-    StepKind("load_chat", ("export", "path", "name", "rejects"), _load_chat,
-             f"load a chat export ({', '.join(EXPORTS)})"),
+    StepKind("load_chat", ("export", "path", "name", "rejects", *OPTIONS), _load_chat,
+             f"load a chat export ({', '.join(EXPORTS)}; options {', '.join(OPTIONS)} as its kind takes)"),
     StepKind("analyze", ("as_of", "fail_on_high"), _analyze,
              "leaders, connectors, circles, roles and imbalances (GDS)"),
     StepKind("fission", ("as_of", "period", "layering_depth", "top", "write"), _fission,

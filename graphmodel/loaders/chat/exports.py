@@ -1,51 +1,63 @@
 """The chat exports graphmodel reads, and converting and loading one.
 
-``EXPORTS`` is the one list of export kinds: the ``graphmodel load KIND`` commands,
-the ``load_chat`` job step and ``GraphModel.load_export`` all come from it.
+``EXPORTS`` is the one list of export kinds: the ``graphmodel load KIND`` commands (with the
+kind's options), the ``load_chat`` job step and ``GraphModel.load_export`` all come from it.
+docs/exports.md describes each.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.graph.database import Database
 from graphmodel.loaders.chat import discord, slack, telegram
 from graphmodel.loaders.chat.common import ChatConversion
-from graphmodel.loaders.directory import LoadSummary, Progress, load_directory
+from graphmodel.loaders.chat.options import ExportOptions, export_options
+from graphmodel.loaders.directory import LoadSummary, Progress, SourceRead, load_directory
 
 
 @dataclass(frozen=True)
 class ExportKind:
     name: str
-    convert: Callable[[Path], ChatConversion]
+    convert: Callable[[Path, ExportOptions], ChatConversion]
     what: str      # what the source is, for help texts
     example: str   # a command line
+    about: str     # what the command's help says of this kind (its times, its chats)
+    options: tuple[str, ...] = ()  # the options.OPTIONS it takes
 
 
 EXPORTS: dict[str, ExportKind] = {kind.name: kind for kind in (
     ExportKind("telegram", telegram.convert, "a Telegram Desktop JSON export (result.json, or its folder)",
-               "graphmodel load telegram ChatExport_2024-05-01/result.json --community fans"),
+               "graphmodel load telegram ChatExport_2024-05-01/result.json --community fans",
+               "Times written without an offset (reactions, old entries) are read with --utc-offset, else "
+               "with the offset the export's own date/date_unixtime pairs show, else as UTC.", ("utc_offset",)),
     ExportKind("slack", slack.convert,
-               "a Slack export folder (unzipped: users.json, channels.json, channel folders)",
-               "graphmodel load slack acme-slack-export/ --community acme"),
+               "a Slack export folder, Slack's or slackdump's (unzipped: users.json, channels.json, "
+               "groups.json, mpims.json, dms.json, a folder per conversation)",
+               "graphmodel load slack acme-slack-export/ --community acme",
+               "Every conversation the folder holds is read; the workspace is the community."),
     ExportKind("discord", discord.convert, "DiscordChatExporter JSON (a file, or a folder of them)",
-               "graphmodel load discord exports/guild-general.json --community guild"),
+               "graphmodel load discord exports/guild-general.json --community guild",
+               "Export with DiscordChatExporter --format Json; a folder is read whole."),
 )}
 
 
-def convert_export(kind: str, source: str | Path, directory: str | Path) -> ChatConversion:
-    """Convert the export at ``source`` (``kind``: one of ``EXPORTS``) into
-    interchange tables in ``directory``."""
+def convert_export(kind: str, source: str | Path, directory: str | Path,
+                   options: Mapping[str, Any] | None = None) -> ChatConversion:
+    """Convert the export at ``source`` (``kind``: one of ``EXPORTS``; ``options``: the kind's,
+    by name) into interchange tables in ``directory``."""
     if kind not in EXPORTS:
         raise InputError(f"unknown chat export kind {kind!r}; known: {', '.join(EXPORTS)}")
+    chosen = export_options(kind, EXPORTS[kind].options, options)
     source = Path(source)
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
-    conversion = EXPORTS[kind].convert(source)
+    conversion = EXPORTS[kind].convert(source, chosen)
     conversion.write(Path(directory))
     return conversion
 
@@ -62,17 +74,19 @@ def load_export(connection: Database | None, kind: str, source: str | Path, comm
                 name: str | None = None, reject_path: str | Path | None = None,
                 keep: str | Path | None = None, dry_run: bool = False, progress: Progress | None = None,
                 lock: bool = True, echo: Callable[[str], None] = lambda _: None,
-                writers: int = 2) -> ExportLoad:
+                writers: int = 2, options: Mapping[str, Any] | None = None) -> ExportLoad:
     """Convert a chat export and load it.
 
     The interchange tables go to ``keep`` when given (to inspect or load again),
-    else to a temporary folder removed afterwards. ``lock``, ``echo`` and ``writers`` as
-    for ``load_directory``.
+    else to a temporary folder removed afterwards. Records of the export that could not be
+    read go to the reject file first. ``lock``, ``echo`` and ``writers`` as for
+    ``load_directory``; ``options`` as for ``convert_export``.
     """
     with tempfile.TemporaryDirectory(prefix="graphmodel-chat-") as scratch:
         directory = Path(keep) if keep else Path(scratch)
-        conversion = convert_export(kind, source, directory)
+        conversion = convert_export(kind, source, directory, options)
+        read = SourceRead(f"{kind} export", Path(source).name, conversion.records, tuple(conversion.rejects))
         summary = load_directory(connection, directory, community, name=name, dry_run=dry_run,
                                  reject_path=reject_path, progress=progress, lock=lock, echo=echo,
-                                 writers=writers)
+                                 writers=writers, source=read)
     return ExportLoad(conversion, summary)
