@@ -241,6 +241,82 @@ def test_discord_pins_forwards_deleted_users_and_duplicates(tmp_path):
     assert c.members["402"]["left_reason"] == "left"
 
 
+# WeChat ------------------------------------------------------------------------------------
+def test_wechat_memotrace_csv(tmp_path):
+    # tests/fixtures/chat/wechat/memotrace: written as WeChatMsg's CSVExporter.to_csv writes it.
+    # 19 records: 11 messages and 8 system messages (Type 10000).
+    c = convert_export("wechat", FIXTURES / "wechat" / "memotrace" / "AI学习营_utf8.csv", tmp_path)
+    wang, li, han, zhao, sun = "wxid_wang001", "wxid_lilei02", "wxid_hmm003", "wxid_zhaomin4", "wxid_sun0005"
+    qian = "name:wechat:7:钱多多"  # joined by link, never posted: kept by name within the group
+    assert (c.records, c.messages, len(c.members), c.joins, c.departures) == (19, 11, 8, 6, 1)
+    assert edges(c, "shares") == sorted([
+        (wang, li, "invite", True), (wang, han, "invite", True),  # 你邀请"李雷、韩梅梅": 你 is the IsSender
+        (li, zhao, "invite", True), (han, sun, "qrcode", True), (li, qian, "link", True),
+        (sun, zhao, "qrcode", True)])                              # 赵敏 removed, then back by QR code
+    assert edges(c, "interactions") == [(wang, han, "mention"), (wang, li, "mention")]
+    assert c.members[qian]["left_reason"] == "left" and iso(c.members[qian]["left_at"]) == "2024-03-02T12:00:00+00:00"
+    assert c.members[zhao]["left_at"] is None  # the rejoin made her a current member again
+    assert c.skipped == {"quotes whose quoted message the export does not name": 1,
+                         "mentions of everyone (@所有人)": 1, "mentions of a name several members share": 1,
+                         "mentions of a name no member of the group shows": 1,
+                         "system messages other than joins and departures": 1}
+    assert c.notes == [] and c.rejects == []  # CreateTime is Unix time: no offset to assume
+
+
+def test_wechat_bad_records_are_rejected_by_file_line_and_field(tmp_path):
+    path = tmp_path / "AI学习营_utf8.csv"
+    good = (FIXTURES / "wechat" / "memotrace" / "AI学习营_utf8.csv").read_bytes()
+    path.write_bytes(good + "20,7,1,0,0,abc,0,时间坏了,,,赵敏,wxid_zhaomin4\r\n21,7,1,0\r\n".encode())
+    c = convert_export("wechat", path, tmp_path / "out")
+    assert [(r.file, r.line, r.field) for r in c.rejects] == [
+        (str(path), 21, "CreateTime"), (str(path), 22, "IsSender")]  # the first field missing
+    assert c.rejects[0].reason == "'abc' is not a Unix time in seconds"
+    assert c.rejects[1].reason == "the record has 4 fields; the header has 12"
+    assert (c.records, c.messages) == (21, 11)  # the good records all converted
+
+
+def test_wechat_chatlog_csv(tmp_path):
+    # tests/fixtures/chat/wechat/chatlog: written as chatlog's Message.CSV writes it (Go csv, "\n").
+    # 9 records: 6 messages and 3 system messages.
+    c = convert_export("wechat", FIXTURES / "wechat" / "chatlog", tmp_path)
+    zhou, wu, zheng = "wxid_zhou01", "wxid_wutong2", "wxid_zhenghao"
+    assert (c.records, c.messages, len(c.members), c.joins, c.departures) == (9, 6, 3, 2, 1)
+    assert edges(c, "interactions") == [(wu, zhou, "reply"), (zhou, wu, "mention")]  # the quote names zhou
+    assert edges(c, "shares") == [(wu, zheng, "qrcode", True), (zhou, wu, "invite", True)]
+    assert c.skipped == {"quotes whose quoted message the export does not name": 1}  # "> [引用]"
+    assert c.notes == ["chatlog's Time (the chatlog machine's local time) read as UTC+08:00 (assumed; "
+                       "pass --utc-offset to change it)"]
+    assert iso(c.members[wu]["joined_at"]) == "2024-05-01T12:00:00+00:00"
+    shifted = convert_export("wechat", FIXTURES / "wechat" / "chatlog", tmp_path / "b", {"utc_offset": "+0"})
+    assert iso(shifted.members[wu]["joined_at"]) == "2024-05-01T20:00:00+00:00"
+
+
+def test_wechat_several_talkers_need_talker(tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "wechat" / "chatlog" / "读书会.csv", folder / "a.csv")
+    (folder / "b.csv").write_text("Time,SenderName,Sender,TalkerName,Talker,Content\n"
+                                  "2024-05-03 10:00:00,小林,wxid_lin,跑团,999@chatroom,早\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"holds 2 chats; pick one with --talker .*20817761234@chatroom \(读书会"):
+        convert_export("wechat", folder, tmp_path / "out")
+    c = convert_export("wechat", folder, tmp_path / "out", {"talker": "跑团"})
+    assert list(c.members) == ["wxid_lin"]
+    with pytest.raises(InputError, match="no chat 'nope'"):
+        convert_export("wechat", folder, tmp_path / "out", {"talker": "nope"})
+
+
+def test_wechat_all_messages_csv_and_other_files_are_named(tmp_path):
+    allmsgs = tmp_path / "messages.csv"
+    allmsgs.write_text("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n1,7,1,0,0,1,0,x,\n",
+                       encoding="utf-8-sig")
+    with pytest.raises(InputError, match="all-messages CSV, which has no Sender column"):
+        convert_export("wechat", allmsgs, tmp_path / "out")
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"other\.csv: line 1: not a WeChat CSV export"):
+        convert_export("wechat", other, tmp_path / "out")
+
+
 # every kind -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", ["telegram", "slack", "discord"])
 def test_not_an_export_is_a_clear_error(kind, tmp_path):

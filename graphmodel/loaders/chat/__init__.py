@@ -1,4 +1,4 @@
-"""Chat exports into the interchange format: Telegram Desktop, Slack, DiscordChatExporter.
+"""Chat exports into the interchange format: Telegram Desktop, Slack, DiscordChatExporter, WeChat.
 
 Each converter reads one export and writes interchange tables (members, interactions,
 shares) into a directory, which ``load_directory`` then loads like any other export:

@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.graph.database import Database
-from graphmodel.loaders.chat import discord, slack, telegram
+from graphmodel.loaders.chat import discord, slack, telegram, wechat
 from graphmodel.loaders.chat.common import ChatConversion
 from graphmodel.loaders.chat.options import ExportOptions, export_options
 from graphmodel.loaders.directory import LoadSummary, Progress, SourceRead, load_directory
@@ -44,6 +44,11 @@ EXPORTS: dict[str, ExportKind] = {kind.name: kind for kind in (
     ExportKind("discord", discord.convert, "DiscordChatExporter JSON (a file, or a folder of them)",
                "graphmodel load discord exports/guild-general.json --community guild",
                "Export with DiscordChatExporter --format Json; a folder is read whole."),
+    ExportKind("wechat", wechat.convert,
+               "a WeChat group's CSV export, from WeChatMsg/MemoTrace or chatlog (a file or a folder of them)",
+               "graphmodel load wechat 聊天记录/AI学习营_utf8.csv --community ai-camp",
+               "One group per community: --talker picks one when the CSV holds several. chatlog's local "
+               "Time is read as UTC+08:00 unless --utc-offset says otherwise.", ("talker", "utc_offset")),
 )}
 
 
