@@ -317,6 +317,51 @@ def test_wechat_all_messages_csv_and_other_files_are_named(tmp_path):
         convert_export("wechat", other, tmp_path / "out")
 
 
+# WeCom -------------------------------------------------------------------------------------
+def test_wecom_groups_list_and_callbacks(tmp_path):
+    # tests/fixtures/chat/wecom: two groupchat/get responses, a groupchat/list page, callback XML.
+    c = convert_export("wecom", FIXTURES / "wecom", tmp_path)
+    union = "ozynqsulJFCZ2z1aYeS8h-nuasdA0"
+    wang, li, zhao = "WangLaoShi", "LiZhuJiao", "ZhaoYunYing"
+    assert (c.records, len(c.members), c.joins, c.departures) == (10, 9, 10, 1)
+    # 王小二 is in both groups under two group nicknames: one member, by unionid; the two 张三
+    # (one with a unionid, one without) stay two people.
+    assert f"{union}1" in c.members and sum(m["name"] == "张三" for m in c.members.values()) == 2
+    assert edges(c, "shares") == sorted([
+        (wang, li, "invite", True), (wang, zhao, "invite", True), (li, f"{union}1", "qrcode", True),
+        (li, f"{union}2", "link", True), (zhao, "wmOgQhDgAAcust0003", "invite", True),
+        (f"{union}1", f"{union}5", "invite", True)])
+    assert c.members[wang]["declared_role"] == ["manager"] and c.members[li]["declared_role"] == ["manager"]
+    assert c.members[zhao]["declared_role"] == ["executor"] and c.members[f"{union}1"]["declared_role"] is None
+    assert c.members["wmOgQhDgAAcust0003"]["left_reason"] == "removed"  # QuitScene 1
+    assert c.members[f"{union}4"]["left_at"] is None     # left group 1 (QuitScene 0), joined group 2 later
+    assert c.members[f"{union}1"]["left_at"] is None     # left group 1, still in group 2
+    assert c.skipped == {"joins of another group by someone already in (no new recruitment)": 2,
+                         "groups listed by groupchat/list without their groupchat/get response": 1,
+                         "callback members no groupchat/get of the source shows (kept by userid)": 1,
+                         "change_external_chat events other than members joining or leaving": 1}
+    assert c.notes == ["2 WeCom groups read into one community"]
+
+
+def test_wecom_one_group_by_talker_and_api_errors(tmp_path):
+    folder = tmp_path / "wecom"
+    shutil.copytree(FIXTURES / "wecom", folder)
+    (folder / "failed.json").write_text('{"errcode": 40003, "errmsg": "invalid userid"}', encoding="utf-8")
+    c = convert_export("wecom", folder, tmp_path / "out", {"talker": "AI学习营 二群"})
+    assert sorted(c.members) == ["LiZhuJiao", "ozynqsulJFCZ2z1aYeS8h-nuasdA01", "ozynqsulJFCZ2z1aYeS8h-nuasdA04",
+                                 "ozynqsulJFCZ2z1aYeS8h-nuasdA05"]
+    [reject] = c.rejects
+    assert (Path(reject.file).name, reject.line, reject.field) == ("failed.json", 1, "errcode")
+    assert "40003 invalid userid" in reject.reason
+
+
+def test_wecom_xml_with_entities_is_refused(tmp_path):
+    path = tmp_path / "events.xml"
+    path.write_text('<!DOCTYPE x [<!ENTITY a "b">]><xml><Event>&a;</Event></xml>', encoding="utf-8")
+    with pytest.raises(InputError, match="DOCTYPE or entities"):
+        convert_export("wecom", path, tmp_path / "out")
+
+
 # every kind -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", ["telegram", "slack", "discord"])
 def test_not_an_export_is_a_clear_error(kind, tmp_path):

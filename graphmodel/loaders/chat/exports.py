@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.graph.database import Database
-from graphmodel.loaders.chat import discord, slack, telegram, wechat
+from graphmodel.loaders.chat import discord, slack, telegram, wechat, wecom
 from graphmodel.loaders.chat.common import ChatConversion
 from graphmodel.loaders.chat.options import ExportOptions, export_options
 from graphmodel.loaders.directory import LoadSummary, Progress, SourceRead, load_directory
@@ -49,6 +49,12 @@ EXPORTS: dict[str, ExportKind] = {kind.name: kind for kind in (
                "graphmodel load wechat 聊天记录/AI学习营_utf8.csv --community ai-camp",
                "One group per community: --talker picks one when the CSV holds several. chatlog's local "
                "Time is read as UTC+08:00 unless --utc-offset says otherwise.", ("talker", "utc_offset")),
+    ExportKind("wecom", wecom.convert,
+               "WeCom (企业微信) customer groups: groupchat/get responses, groupchat/list pages and "
+               "change_external_chat callback events (a file or a folder of them)",
+               "graphmodel load wecom wecom-groups/ --community ai-camp",
+               "Every group in the source goes into the community; --talker picks one (chat_id or name).",
+               ("talker",)),
 )}
 
 
