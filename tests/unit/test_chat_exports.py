@@ -362,6 +362,23 @@ def test_wecom_xml_with_entities_is_refused(tmp_path):
         convert_export("wecom", path, tmp_path / "out")
 
 
+# QQ ----------------------------------------------------------------------------------------
+def test_qq_group_with_titles_joins_and_departures(tmp_path):
+    # tests/fixtures/chat/qq/全部消息记录.txt: GB18030 with CRLF, two chats.
+    path = FIXTURES / "qq" / "全部消息记录.txt"
+    with pytest.raises(InputError, match=r"holds 2 chats; pick one with --talker .*Python学习群 \(8 messages\); 摄影群"):
+        convert_export("qq", path, tmp_path)
+    c = convert_export("qq", path, tmp_path, {"talker": "Python学习群"})
+    zhang, li, wang, qiang, hei = "10001", "20002", "30003", "40004", "name:qq:Python学习群:小黑"
+    assert (c.messages, len(c.members), c.joins, c.departures) == (4, 5, 2, 2)
+    assert edges(c, "interactions") == [(li, zhang, "mention"), (wang, qiang, "mention"), (qiang, wang, "mention")]
+    assert edges(c, "shares") == [(li, qiang, "invite", True)]  # 小李邀请阿强加入了本群: resolved to 40004
+    assert c.members[qiang]["left_reason"] == "left" and c.members[hei]["left_reason"] == "removed"
+    assert c.members[zhang]["declared_role"] == ["manager"] and c.members[wang]["declared_role"] == ["manager"]
+    assert c.skipped == {"mentions of a nickname no one in the chat shows": 1}
+    assert iso(c.members[li]["joined_at"]) == "2024-03-01T12:01:00+00:00"
+
+
 # every kind -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", ["telegram", "slack", "discord"])
 def test_not_an_export_is_a_clear_error(kind, tmp_path):

@@ -132,3 +132,37 @@ def test_slackdump_export(exports, tmp_path):
     assert c.skipped == {"bots (no members)": 6, "deleted messages (a thread's removed first message)": 1,
                          "messages by bots": 1, "replies to one's own message": 1}
     assert c.notes == ["read 1 channel, 0 private channels, 0 group DMs, 0 DMs"]
+
+
+def test_qq_message_manager(exports, tmp_path):
+    # log-painter-header1: one chat (消息对象 湖之仆从…), 9 message headers: 6 by people
+    # (骰娘-Roll100 1, 暗夜 2 (one empty), 岁寒 1, 黄山真君 2) and 3 by 系统消息: "真核生物独幕剧加入本群。"
+    # (a join of someone who never posts: kept by name within the chat) and two that are neither
+    # a join nor a departure ("[图片]2", "3\n4"). Times are 12-hour: 8:49:12 PM at UTC+08:00.
+    c = convert_export("qq", exports / "qq" / "log-painter-header1" / "全部消息记录.txt", tmp_path)
+    joined = "name:qq:湖之仆从（PST 8pm | BJT 11am）:真核生物独幕剧"
+    assert (c.records, c.messages, len(c.members), c.joins) == (9, 6, 5, 1)
+    assert c.members[joined]["joined_at"].isoformat() == "2019-09-23T12:49:12+00:00"
+    assert c.members["87200175"]["name"] == "骰娘-Roll100"
+    assert c.skipped == {"system messages other than joins and departures": 2}
+    assert c.notes == ["QQ message times (local, without an offset) read as UTC+08:00 (assumed; "
+                       "pass --utc-offset to change it)"]
+
+
+def test_qq_message_manager_email_senders(exports, tmp_path):
+    # log-painter-header1-email: no 消息对象 header, 3 messages: 礼(852649), kp(100550) and
+    # 围观<indo@qq.com> (an email instead of a QQ number).
+    c = convert_export("qq", exports / "qq" / "log-painter-header1-email", tmp_path)
+    assert (c.records, c.messages, sorted(c.members)) == (3, 3, ["100550", "852649", "indo@qq.com"])
+    assert c.skipped == {}
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_qq_in_the_encodings_the_message_manager_writes(exports, tmp_path, encoding):
+    # The same sample re-encoded as the message manager also writes it (GB18030 is its default;
+    # "Unicode" is UTF-16 with a byte order mark): the same result.
+    text = (exports / "qq" / "log-painter-header1" / "全部消息记录.txt").read_text(encoding="utf-8")
+    path = tmp_path / "全部消息记录.txt"
+    path.write_text(text.replace("\n", "\r\n"), encoding=encoding)
+    c = convert_export("qq", path, tmp_path / "out")
+    assert (c.records, c.messages, len(c.members), c.joins) == (9, 6, 5, 1)

@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.graph.database import Database
-from graphmodel.loaders.chat import discord, slack, telegram, wechat, wecom
+from graphmodel.loaders.chat import discord, qq, slack, telegram, wechat, wecom
 from graphmodel.loaders.chat.common import ChatConversion
 from graphmodel.loaders.chat.options import ExportOptions, export_options
 from graphmodel.loaders.directory import LoadSummary, Progress, SourceRead, load_directory
@@ -55,6 +55,10 @@ EXPORTS: dict[str, ExportKind] = {kind.name: kind for kind in (
                "graphmodel load wecom wecom-groups/ --community ai-camp",
                "Every group in the source goes into the community; --talker picks one (chat_id or name).",
                ("talker",)),
+    ExportKind("qq", qq.convert, "a QQ group's message-manager TXT export (UTF-8, GB18030 or UTF-16)",
+               "graphmodel load qq 全部消息记录.txt --community qq-fans --talker 学习群",
+               "One group per community: --talker picks one of the file's 消息对象. Times are read as "
+               "UTC+08:00 unless --utc-offset says otherwise.", ("talker", "utc_offset")),
 )}
 
 
