@@ -379,8 +379,40 @@ def test_qq_group_with_titles_joins_and_departures(tmp_path):
     assert iso(c.members[li]["joined_at"]) == "2024-03-01T12:01:00+00:00"
 
 
+# WhatsApp ----------------------------------------------------------------------------------
+def test_whatsapp_ios_export(tmp_path):
+    # tests/fixtures/chat/whatsapp/WhatsApp Chat - Makers/_chat.txt: the iOS layout (day first).
+    c = convert_export("whatsapp", FIXTURES / "whatsapp" / "WhatsApp Chat - Makers", tmp_path)
+    alice, bob, carol, dave = (f"name:whatsapp:Makers:{n}" for n in ("Alice", "Bob", "Carol", "Dave"))
+    phone = "wa:+447700900123"  # a phone number is an id of its own, not scoped to the chat
+    assert (c.records, c.messages, len(c.members), c.joins, c.departures) == (11, 4, 5, 6, 1)
+    assert edges(c, "shares") == sorted([(alice, bob, "invite", True), (alice, carol, "invite", True),
+                                         (alice, phone, "invite", True), (alice, dave, "invite", True)])
+    assert edges(c, "interactions") == [(dave, alice, "mention")]
+    assert c.members[carol]["left_reason"] == "left" and c.members[dave]["left_at"] is None  # removed, re-added
+    assert c.skipped == {"system lines other than joins and departures": 1}
+    assert c.notes[0] == "dates read as DMY (only that order fits every date); --date-order to force"
+
+
+def test_whatsapp_android_twelve_hour_clock(tmp_path):
+    c = convert_export("whatsapp", FIXTURES / "whatsapp" / "WhatsApp Chat with Family.txt", tmp_path,
+                       {"utc_offset": "+01:00"})
+    mum = "name:whatsapp:Family:Mum"
+    assert (c.messages, list(c.members)) == (2, [mum])
+    assert iso(c.members[mum]["joined_at"]) == "2023-12-25T20:06:00+00:00"  # 9:06 pm at UTC+01:00
+    assert c.skipped == {"system lines about the exporter (\"you\"), whom the export does not name": 2,
+                         "system lines other than joins and departures": 1}
+
+
+def test_whatsapp_not_an_export(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"notes\.txt: line 1: not a WhatsApp chat export"):
+        convert_export("whatsapp", path, tmp_path / "out")
+
+
 # every kind -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("kind", ["telegram", "slack", "discord"])
+@pytest.mark.parametrize("kind", ["telegram", "slack", "discord", "wecom"])
 def test_not_an_export_is_a_clear_error(kind, tmp_path):
     bad = tmp_path / "export.json"
     bad.write_text('{"hello": "world"}', encoding="utf-8")
@@ -401,10 +433,18 @@ def test_options_are_checked_per_kind(tmp_path):
         convert_export("slack", FIXTURES / "slack", tmp_path, {"utc_offset": "+8"})
     with pytest.raises(InputError, match=r"'\+25:00' is not a UTC offset"):
         convert_export("telegram", FIXTURES / "telegram" / "forum", tmp_path, {"utc_offset": "+25:00"})
-    with pytest.raises(InputError, match="the telegram export takes no 'date_order' option"):
-        convert_export("telegram", FIXTURES / "telegram" / "forum", tmp_path, {"date_order": "DMY"})
+    with pytest.raises(InputError, match="'YDM' is not a date order"):
+        convert_export("whatsapp", FIXTURES / "whatsapp" / "WhatsApp Chat with Family.txt", tmp_path,
+                       {"date_order": "YDM"})
     with pytest.raises(InputError, match="'since' is not an export option"):
-        convert_export("telegram", FIXTURES / "telegram" / "forum", tmp_path, {"since": "2024"})
+        convert_export("qq", FIXTURES / "qq" / "全部消息记录.txt", tmp_path, {"since": "2024"})
+
+
+def test_a_converted_departure_is_written_to_the_members_table(tmp_path):
+    convert_export("whatsapp", FIXTURES / "whatsapp" / "WhatsApp Chat - Makers", tmp_path)
+    text = (tmp_path / "members.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "member_id,name,joined_at,is_member,declared_role,threshold,left_at,left_reason"
+    assert "name:whatsapp:Makers:Carol,Carol,2020-12-09T23:16:05+00:00,true,,,2020-12-14T10:00:00+00:00,left" in text
 
 
 def test_the_timeline_of_joins_and_departures():

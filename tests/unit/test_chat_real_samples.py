@@ -166,3 +166,22 @@ def test_qq_in_the_encodings_the_message_manager_writes(exports, tmp_path, encod
     path.write_text(text.replace("\n", "\r\n"), encoding=encoding)
     c = convert_export("qq", path, tmp_path / "out")
     assert (c.records, c.messages, len(c.members), c.joins) == (9, 6, 5, 1)
+
+
+def test_whatsapp_android_export(exports, tmp_path):
+    # chat-analytics-4A_11M: 14 lines, all on 12/9/20: the encryption notice, "Alice created
+    # group", "Alice added you" (the exporter, whom the export never names), then 11 messages by
+    # Bob 2, Eve 2, Alice 3, Mallory 2, Trent 2. Every date fits both day/month orders, so the
+    # month-first reading is stated; the times are read as UTC, stated.
+    c = convert_export("whatsapp", exports / "whatsapp" / "chat-analytics-4A_11M", tmp_path)
+    alice = "name:whatsapp:Some cool group chat:Alice"
+    assert (c.records, c.messages, len(c.members), c.joins) == (14, 11, 5, 1)
+    assert c.members[alice]["joined_at"].isoformat() == "2020-12-09T23:16:00+00:00"
+    assert c.skipped == {"system lines about the exporter (\"you\"), whom the export does not name": 1,
+                         "system lines other than joins and departures": 1}
+    assert c.notes[0].startswith("dates read as MDY") and "--date-order DMY" in c.notes[0]
+    assert "UTC+00:00 (assumed" in c.notes[1]
+    forced = convert_export("whatsapp", exports / "whatsapp" / "chat-analytics-4A_11M", tmp_path / "dmy",
+                            {"date_order": "DMY"})
+    assert forced.members[alice]["joined_at"].isoformat() == "2020-09-12T23:16:00+00:00"
+    assert forced.notes[0] == "dates read as DMY (--date-order)"

@@ -1,5 +1,5 @@
-"""Chat exports into the interchange format: Telegram Desktop, Slack, DiscordChatExporter, WeChat,
-WeCom, QQ.
+"""Chat exports into the interchange format: Telegram Desktop, Slack, DiscordChatExporter,
+WeChat (WeChatMsg/MemoTrace, chatlog), WeCom, QQ and WhatsApp.
 
 Each converter reads one export and writes interchange tables (members, interactions,
 shares) into a directory, which ``load_directory`` then loads like any other export:

@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmodel.core.errors import InputError
 from graphmodel.graph.database import Database
-from graphmodel.loaders.chat import discord, qq, slack, telegram, wechat, wecom
+from graphmodel.loaders.chat import discord, qq, slack, telegram, wechat, wecom, whatsapp
 from graphmodel.loaders.chat.common import ChatConversion
 from graphmodel.loaders.chat.options import ExportOptions, export_options
 from graphmodel.loaders.directory import LoadSummary, Progress, SourceRead, load_directory
@@ -59,6 +59,11 @@ EXPORTS: dict[str, ExportKind] = {kind.name: kind for kind in (
                "graphmodel load qq 全部消息记录.txt --community qq-fans --talker 学习群",
                "One group per community: --talker picks one of the file's 消息对象. Times are read as "
                "UTC+08:00 unless --utc-offset says otherwise.", ("talker", "utc_offset")),
+    ExportKind("whatsapp", whatsapp.convert,
+               "a WhatsApp \"Export chat\" TXT (Android or iOS layout; the .txt or its unzipped folder)",
+               "graphmodel load whatsapp \"WhatsApp Chat with Makers.txt\" --community makers",
+               "The date order is detected (--date-order forces it); times are the phone's, read as UTC "
+               "unless --utc-offset says otherwise.", ("date_order", "utc_offset")),
 )}
 
 
