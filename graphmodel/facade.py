@@ -157,13 +157,15 @@ class GraphModel:
 
     def load_export(self, kind: str, source: str | Path, community: str, *, name: str | None = None,
                     dry_run: bool = False, rejects: str | Path | None = None, keep: str | Path | None = None,
-                    progress: Progress | None = None, drop_names: bool = False) -> ExportLoad:
+                    progress: Progress | None = None, drop_names: bool = False, **options: Any) -> ExportLoad:
         """Convert a chat export (``kind``: one of ``graphmodel.loaders.chat.EXPORTS``) and
         load it into ``community``; ``keep`` keeps the converted interchange tables;
-        ``drop_names`` stores no member names."""
+        ``drop_names`` stores no member names; ``options``: the kind's export options
+        (``utc_offset``, ``talker``, ``date_order``; docs/exports.md)."""
         return load_export(None if dry_run else self.database, kind, source, community, name=name,
                            reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
-                           echo=self.echo, writers=self.settings.threads, drop_names=drop_names)
+                           echo=self.echo, writers=self.settings.threads, drop_names=drop_names,
+                           options=options)
 
     def analyze(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
                 **options: Any) -> AnalysisResult:

@@ -14,7 +14,8 @@ from graphmodel.cli.progress import row_progress
 from graphmodel.core.errors import DataRejected
 from graphmodel.core.output import render
 from graphmodel.loaders import LoadSummary
-from graphmodel.loaders.chat import EXPORTS, ExportKind
+from graphmodel.loaders.chat import EXPORTS, ChatConversion, ExportKind
+from graphmodel.loaders.chat.options import OPTIONS
 
 
 @click.group("load")
@@ -71,10 +72,15 @@ def load_csv(app: AppContext, directory: str, community: str, name: str | None, 
 
 
 def _export_command(kind: ExportKind) -> click.Command:
-    @click.command(kind.name, help=f"""Convert {kind.what} into the interchange format and load it
-    (replies, mentions and reactions become interactions; joins by invitation or link and
-    forwards become shares). Prints what the export held and the load summary; exits 1 when
-    any row was rejected.
+    @click.command(kind.name, help=f"""Load {kind.what}.
+
+    {kind.about}
+
+    The export is converted into the interchange format (replies, quotes, mentions and
+    reactions become interactions; joins by invitation, link or QR code and forwards become
+    shares; departures set left_at) and loaded. Prints what the export held, what it could not
+    map (by kind) and the load summary; exits 1 when any record or row was rejected.
+    docs/exports.md describes each export.
 
     \b
     Example:
@@ -86,32 +92,53 @@ def _export_command(kind: ExportKind) -> click.Command:
                   help="Keep the converted interchange tables in this folder.")
     @pass_app
     def command(app: AppContext, source: str, community: str, name: str | None, dry_run: bool,
-                rejects: str | None, drop_names: bool, fmt: str, keep: str | None) -> None:
+                rejects: str | None, drop_names: bool, fmt: str, keep: str | None, **options: Any) -> None:
         with row_progress(not app.quiet) as advance:
             loaded = app.model.load_export(kind.name, source, community, name=name, dry_run=dry_run,
-                                           rejects=rejects, keep=keep, progress=advance, drop_names=drop_names)
-        conversion = loaded.conversion
-        skipped = ", ".join(f"{n} {what}" for what, n in sorted(conversion.skipped.items()))
-        app.echo(f"{kind.name} export: {conversion.messages} messages, {len(conversion.members)} people, "
-                 f"{len(conversion.interactions)} interactions, {len(conversion.shares)} shares"
-                 + (f"; not mapped: {skipped}" if skipped else ""))
-        report_load(loaded.summary, fmt)
+                                           rejects=rejects, keep=keep, progress=advance, drop_names=drop_names,
+                                           **options)
+        for line in conversion_lines(kind.name, loaded.conversion):
+            app.echo(line)
+        report_load(loaded.summary, fmt, export=loaded.conversion.summary())
 
+    for option_name in reversed(kind.options):
+        option = OPTIONS[option_name]
+        command = click.option(option.flag, option.name, metavar=option.metavar, default=None,
+                               help=option.help)(command)
     return command
+
+
+def conversion_lines(kind: str, conversion: ChatConversion) -> list[str]:
+    """What an export held, what was not mapped (by kind) and what the summary must say."""
+    lines = [f"{kind} export: {conversion.messages} messages, {len(conversion.members)} people, "
+             f"{len(conversion.interactions)} interactions, {len(conversion.shares)} shares, "
+             f"{conversion.joins} joins, {conversion.departures} departures"]
+    skipped = conversion.skipped
+    if skipped:
+        lines.append(f"not mapped ({sum(skipped.values())}):")
+        lines.extend(f"  {n} {what}" for what, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+    lines.extend(f"note: {note}" for note in conversion.notes)
+    if conversion.rejects:
+        lines.append(f"{len(conversion.rejects)} records of the export could not be read (in the reject file)")
+    return lines
 
 
 for _kind in EXPORTS.values():
     load.add_command(_export_command(_kind))
 
 
-def report_load(summary: LoadSummary, fmt: str) -> None:
-    """Print a load summary; raise DataRejected (exit 1) when rows were rejected."""
+def report_load(summary: LoadSummary, fmt: str, export: dict[str, Any] | None = None) -> None:
+    """Print a load summary (with what the export held, for a chat export); raise DataRejected
+    (exit 1) when records or rows were rejected."""
     if fmt == "json":
-        click.echo(json.dumps({"community": summary.community, "dry_run": summary.dry_run,
-                               "loaded": summary.loaded, "rejected": summary.rejected,
-                               "forgotten": summary.forgotten, "outsiders_created": summary.outsiders_created,
-                               "reject_file": summary.reject_path, "seconds": round(summary.seconds, 3),
-                               "tables": summary.rows()}, ensure_ascii=False, indent=2))
+        document = {"community": summary.community, "dry_run": summary.dry_run,
+                    "loaded": summary.loaded, "rejected": summary.rejected,
+                    "forgotten": summary.forgotten, "outsiders_created": summary.outsiders_created,
+                    "reject_file": summary.reject_path, "seconds": round(summary.seconds, 3),
+                    "tables": summary.rows()}
+        if export is not None:
+            document["export"] = export
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         columns = ("table", "file", "read", "loaded", "rejected", "forgotten", "nodes_created",
                    "relationships_created")

@@ -21,6 +21,7 @@ from graphmodel.graph.database import Database
 from graphmodel.graph.schema import init_schema
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import EXPORTS, load_export
+from graphmodel.loaders.chat.options import OPTIONS
 from graphmodel.report import FORMATS, LANGUAGES, load_salt, write_report
 from graphmodel.report.delivery import LABELS, NotifySettings, notify
 
@@ -95,13 +96,16 @@ def _load_chat(call: StepCall) -> StepOutcome:
     if kind not in EXPORTS:
         raise ConfigurationError(f"export {kind!r} is not a known export kind; known: {', '.join(EXPORTS)}")
     work = call.workspace
+    options = {name: call.params[name] for name in OPTIONS if name in call.params}
     loaded = load_export(work.database, kind, call.path(call.required("path")), call.community,
                          name=call.params.get("name", call.community_name), reject_path=_rejects(call),
                          writers=work.threads, lock=False,  # the job holds the community's lock
-                         drop_names=call.params.get("drop_names", False))
+                         drop_names=call.params.get("drop_names", False), options=options)
     outcome = _load_outcome(loaded.summary)
-    outcome.counts.update(messages=loaded.conversion.messages,
-                          not_mapped=sum(loaded.conversion.skipped.values()))
+    conversion = loaded.conversion
+    outcome.counts.update(messages=conversion.messages, joins=conversion.joins, departures=conversion.departures,
+                          not_mapped=sum(conversion.skipped.values()))
+    outcome.message += "".join(f"; {note}" for note in conversion.notes)
     return outcome
 
 
@@ -173,8 +177,8 @@ STEP_KINDS: dict[str, StepKind] = {kind.name: kind for kind in (
     StepKind("init", (), _init, "create constraints and indexes"),
     StepKind("load_csv", ("path", "name", "rejects", "drop_names"), _load_csv,
              "load an interchange directory (CSV/JSONL)"),
-    StepKind("load_chat", ("export", "path", "name", "rejects", "drop_names"), _load_chat,
-             f"load a chat export ({', '.join(EXPORTS)})"),
+    StepKind("load_chat", ("export", "path", "name", "rejects", "drop_names", *OPTIONS), _load_chat,
+             f"load a chat export ({', '.join(EXPORTS)}; options {', '.join(OPTIONS)} as its kind takes)"),
     StepKind("analyze", ("as_of", "fail_on_high"), _analyze,
              "leaders, connectors, circles, roles and imbalances (GDS)"),
     StepKind("fission", ("as_of", "period", "layering_depth", "top", "write"), _fission,

@@ -72,6 +72,17 @@ class TableSummary:
     relationships_created: int = 0
 
 
+@dataclass(frozen=True)
+class SourceRead:
+    """What a converter read before the interchange tables (a chat export): shown as the
+    summary's first table, its unreadable records in the reject file."""
+
+    table: str       # e.g. "wechat export"
+    file: str
+    read: int
+    rejects: tuple[Reject, ...] = ()
+
+
 @dataclass
 class LoadSummary:
     community: str
@@ -81,6 +92,7 @@ class LoadSummary:
     outsiders_created: int = 0
     reject_path: str | None = None
     seconds: float = 0.0
+    source: TableSummary | None = None  # the export a converter read, when there was one
 
     @property
     def loaded(self) -> int:
@@ -88,7 +100,7 @@ class LoadSummary:
 
     @property
     def rejected(self) -> int:
-        return sum(t.rejected for t in self.tables)
+        return sum(t.rejected for t in self.tables) + (self.source.rejected if self.source else 0)
 
     @property
     def forgotten(self) -> int:
@@ -97,7 +109,8 @@ class LoadSummary:
     def rows(self) -> list[dict[str, Any]]:
         return [{"table": t.table, "file": t.file, "read": t.read, "loaded": t.loaded,
                  "rejected": t.rejected, "forgotten": t.forgotten, "nodes_created": t.nodes_created,
-                 "relationships_created": t.relationships_created} for t in self.tables]
+                 "relationships_created": t.relationships_created}
+                for t in ([self.source] if self.source else []) + self.tables]
 
 
 def table_files(directory: Path) -> dict[str, Path]:
@@ -118,12 +131,13 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
                    dry_run: bool = False, reject_path: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
                    lock: bool = True, echo: Callable[[str], None] = lambda _: None,
-                   writers: int = 2, drop_names: bool = False) -> LoadSummary:
+                   writers: int = 2, drop_names: bool = False, source: SourceRead | None = None) -> LoadSummary:
     """Validate and (unless ``dry_run``) load every interchange table in ``directory``.
 
     ``lock=False`` when the caller already holds the community's lock (a job does);
     ``writers``: concurrent write transactions (the driver retries deadlocks between them);
-    ``drop_names``: store no member names (and remove the stored names of the members loaded).
+    ``drop_names``: store no member names (and remove the stored names of the members loaded);
+    ``source``: what a converter read to make ``directory`` (its rejects go first in the file).
     """
     directory = Path(directory)
     files = table_files(directory)
@@ -133,15 +147,15 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
         ensure_schema(connection)
     if dry_run or not lock:
         return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
-                     writers, drop_names)
+                     writers, drop_names, source)
     with CommunityLock(connection, community, echo=echo):
         return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
-                     writers, drop_names)
+                     writers, drop_names, source)
 
 
 def _load(connection, directory: Path, files: dict[str, Path], community: str, name: str | None, dry_run: bool,
           reject_path: str | Path | None, batch_size: int, progress: Progress | None,
-          writers: int, drop_names: bool) -> LoadSummary:
+          writers: int, drop_names: bool, source: SourceRead | None) -> LoadSummary:
     started = time.perf_counter()
     rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
     summary = LoadSummary(community, str(directory), dry_run)
@@ -160,6 +174,11 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
     # (edges need their members and events).
     with RejectFile(rejects_at) as rejects, ThreadPoolExecutor(writers, "graphmodel-load") as writer:
         pending: deque[Future] = deque()
+        if source is not None:  # records converted count as loaded: their rows follow in the tables
+            summary.source = TableSummary(source.table, source.file, read=source.read,
+                                          loaded=source.read - len(source.rejects))
+            for reject in source.rejects:
+                rejects.add(reject, summary.source)
         try:
             for table, path in files.items():
                 stats = TableSummary(table, path.name)

@@ -319,8 +319,8 @@ def test_analysts_reading_during_a_load_see_consistent_data(connection, communit
 
 @pytest.mark.parametrize("kind, source, people, interactions, shares", [
     ("telegram", "telegram/result.json", 4, 5, 4),
-    ("slack", "slack", 4, 6, 2),
-    ("discord", "discord/general.json", 4, 5, 0),
+    ("slack", "slack", 3, 6, 2),                  # the bot is no member
+    ("discord", "discord/general.json", 3, 4, 0),  # the bot and its mention are not mapped
 ])
 def test_chat_exports_load_through_the_cli_idempotently(connection, community, tmp_path, kind, source,
                                                         people, interactions, shares):
