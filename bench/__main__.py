@@ -18,25 +18,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.analysis import bench_analysis, warm_up_analysis
+from bench.connector_stability import higgs_stability
 from bench.loading import bench_loading
+from bench.pipeline import bench_pipeline
 
 RESULTS = Path(__file__).parent / "results"
 
 SIZES = {
     # quick: a few minutes on 2 cores; full: the sizes the targets are stated at
     "quick": {"load_members": 2_000, "per_row_sample": 2_000, "analysis": [2_000], "networkx_max": 2_000,
-              "warm_up_members": 2_000},
+              "warm_up_members": 2_000, "pipeline_members": 2_000},
     "full": {"load_members": 100_000, "per_row_sample": 20_000,
-             "analysis": [10_000, 100_000, 1_000_000], "networkx_max": 100_000, "warm_up_members": 25_000},
+             "analysis": [10_000, 100_000, 1_000_000], "networkx_max": 100_000, "warm_up_members": 25_000,
+             "pipeline_members": 1_000_000},
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
-    parser.add_argument("--only", choices=["load", "analysis"], help="run one part")
+    parser.add_argument("--only", choices=["load", "analysis", "pipeline"], help="run one part")
     parser.add_argument("--analysis-sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="comma-separated member counts for the analysis part")
+    parser.add_argument("--pipeline-members", type=int, help="members of the whole-path community")
     parser.add_argument("--work", type=Path, help="keep generated data here (reused across runs)")
     parser.add_argument("--publish", action="store_true",
                         help="keep the results as bench/results/published.json and write docs/performance.md")
@@ -44,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = dict(SIZES["quick" if args.quick else "full"])
     if args.analysis_sizes:
         sizes["analysis"] = args.analysis_sizes
+    if args.pipeline_members:
+        sizes["pipeline_members"] = args.pipeline_members
 
     def echo(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -69,6 +75,14 @@ def main(argv: list[str] | None = None) -> int:
                 echo(f"== analysis: {members:,} members")
                 results["analysis"].append(bench_analysis(work, members, sizes["networkx_max"], echo))
             add_analysis_ratios(results)
+            results["connector_stability"] = [r["connector_stability"] for r in results["analysis"]
+                                              if "connector_stability" in r]
+            if not args.quick:
+                echo("== connector stability on the real Higgs Twitter graph")
+                results["connector_stability"].append(higgs_stability(echo))
+        if args.only in (None, "pipeline"):
+            echo(f"== the operator's whole path: {sizes['pipeline_members']:,} members")
+            results["pipeline"] = bench_pipeline(work, sizes["pipeline_members"], echo)
     results["seconds"] = time.perf_counter() - started
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

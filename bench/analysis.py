@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import baselines, scenarios
+from bench.connector_stability import community_stability
 from bench.measure import process_memory_mb, ratio, run_cli
 
 
@@ -38,15 +39,17 @@ def bench_analysis(work: Path, members: int, networkx_max: int, echo) -> dict:
         analyzed = run_cli("analyze", "--community", community)
         server = process_memory_mb(scenarios.server_pid())
         run = scenarios.read("analysis_run_figures", community=community)[0]
-        sample = run["betweenness_sample"]
-        echo(f"  graphmodel analyze: {analyzed.seconds:.1f} s "
-             f"(client peak {analyzed.peak_rss_mb:.0f} MiB; betweenness "
-             f"{'sampled from ' + str(sample) + ' sources' if sample else 'exact'})")
+        estimated = run["betweenness_method"] == "estimated"
+        sample = baselines.baseline_sources(run["members"], run["relationships"]) if estimated else None
+        echo(f"  graphmodel analyze: {analyzed.seconds:.1f} s (client peak {analyzed.peak_rss_mb:.0f} MiB; "
+             + (f"betweenness estimated from {run['betweenness_samples']:,} shortest paths, "
+                f"baselines from {sample} sources)" if estimated else "betweenness exact)"))
         result = {
             "members": members, "relationships": run["relationships"],
             "analyze_seconds": analyzed.seconds, "client_peak_rss_mb": analyzed.peak_rss_mb,
             "server_rss_mb": server["rss_mb"], "server_peak_rss_mb": server["peak_rss_mb"],
-            "betweenness_sample": sample,
+            "betweenness_method": run["betweenness_method"], "betweenness_samples": run["betweenness_samples"],
+            "betweenness_error": run["betweenness_error"], "baseline_sources": sample,
         }
         igraph = baselines.igraph_analysis(directory, sample)
         result["igraph"] = igraph
@@ -57,6 +60,8 @@ def bench_analysis(work: Path, members: int, networkx_max: int, echo) -> dict:
             result["networkx"] = networkx
             result["analyze_vs_networkx"] = ratio(analyzed.seconds, networkx["total"])
             echo(f"  networkx: {networkx['total']:.1f} s -> ratio {result['analyze_vs_networkx']:.1f}")
+        if estimated:
+            result["connector_stability"] = community_stability(community, echo, f"generated, {members:,} members")
         report = work / f"report-{members}.html"
         reported = run_cli("report", "--community", community, "--format", "html", "--lang", "en",
                            "--output", str(report))

@@ -58,6 +58,17 @@ def process_memory_mb(pid: int | None) -> dict[str, float | None]:
     return values
 
 
+def reset_peak_memory(pid: int | None) -> None:
+    """Start a process's peak resident memory afresh (Linux: ``clear_refs`` 5), so the next
+    ``process_memory_mb`` peak is that of what ran since; nothing where that is not allowed."""
+    if pid is None:
+        return
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
 def ratio(ours: float, theirs: float) -> float:
     """How many times faster ours is (a time ratio theirs/ours)."""
     return theirs / ours if ours > 0 else float("inf")

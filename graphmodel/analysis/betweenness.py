@@ -1,183 +1,113 @@
-"""Betweenness, the longest algorithm of an analysis: exact, or sampled in parts, on large
-graphs on a copy whose nodes are grouped by circle.
+"""Betweenness: exact with GDS on graphs up to ``exact_betweenness_up_to`` nodes; above that,
+estimated on the client with KADABRA (networkit) to a stated precision.
 
-A sampled betweenness runs one breadth-first search per source over the whole graph;
-on a large graph each search waits on memory, and the node order decides how often a
-neighbour is already in the cache. The analysis graph's order follows the member ids
-(reproducible, but scattered); grouped by circle, neighbours sit close together and the
-same searches run faster, enough to repay making the copy.
+Connectors are ranked by betweenness, so on a large community the ranking is only as good
+as the estimate. A sample of a few hundred sources (what a time budget allows at a million
+members) leaves the top of the list to the sample. KADABRA (Borassi and Natale, "KADABRA
+is an adaptive algorithm for betweenness via random approximation", 2019) samples shortest
+paths between random pairs of nodes with a balanced bidirectional search, far cheaper than a
+search from every sampled source, and stops adaptively once every node's betweenness is
+known to within ``error`` with probability ``confidence``: the precision is stated, and does
+not depend on the community's size. docs/analysis.md has the measured steadiness.
 
-The copy changes speed, not results. GDS draws a sample by walking the nodes from the
-first and accepting each when a seeded ``nextInt(max degree) + 1`` is at most its
-degree, until it has enough. ``java_random`` gives the same draws, so the walk over
-the analysis graph is known in advance: the copy keeps every accepted node at its
-place, and fills the other places of the walk, in circle order, with nodes the draw
-at that place rejects. The walk over the copy then accepts the same sources.
+Both give the same unit: the share of pairs of nodes whose shortest paths run through the
+node (a pair with several shortest paths counts for each by its share of them), so runs of
+small and large communities compare.
 """
 
 from __future__ import annotations
 
-import collections
-import contextlib
-import uuid
-from collections.abc import Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
 
 import numpy as np
 
 from graphmodel.analysis.arrays import aligned
-from graphmodel.analysis.java_random import bounded_ints
-
-BETWEENNESS_PARTS = 8         # a sampled betweenness runs as at least this many single-threaded parts,
-PART_SOURCES = 32             # of at most this many sources,
-ORDERED_FROM_NODES = 50_000   # graphs this large are searched on the circle-ordered copy
-CHECKED_GDS = ("2.13.",)      # GDS versions whose sampling walk the copy was checked against
 
 
-def betweenness_parts(sample: int | None) -> list[int | None]:
-    """Source counts of the parts a betweenness runs as: [None] for exact (one parallel run).
+@dataclass(frozen=True)
+class BetweennessPrecision:
+    """How the betweenness of a run was computed, and how precise it is."""
 
-    GDS draws a sample inside parallel tasks that split its seeded random in scheduling
-    order, so a sampled run is only reproducible on one thread. Sampled betweenness is a
-    sum over sources, so parts with their own seeds, each on one thread, add up to a
-    sample of the whole size that is the same on every run.
+    method: str                     # "exact" (GDS) or "estimated" (KADABRA)
+    error: float | None = None      # at most this far from the true share, for every node,
+    confidence: float | None = None  # with this probability
+    samples: int | None = None      # shortest paths sampled
 
-    ``threads`` parts run at once, each taking the next when it is done, so a part slowed by
-    other work leaves no core idle at the end (with one large part per thread, one often
-    finished well after the other).
-
-    A part takes at most PART_SOURCES sources, so that GDS's sampling walk finds them in
-    one pass over the nodes, which the circle-ordered copy needs (at 100k members a walk
-    for 32 sources visits about 81 % of the nodes).
-    """
-    if sample is None:
-        return [None]
-    return list(sample_parts(sample))
+    @property
+    def exact(self) -> bool:
+        return self.method == "exact"
 
 
-def sample_parts(sample: int) -> list[int]:
-    """Source counts of the parts of a sampled betweenness (``betweenness_parts``)."""
-    count = min(max(BETWEENNESS_PARTS, -(-sample // PART_SOURCES)), sample)
-    return [sample // count + (1 if k < sample % count else 0) for k in range(count)]
+EXACT = BetweennessPrecision("exact")
 
 
-def sampling_walk(degree: np.ndarray, seed: int, sample: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """GDS's seeded walk over nodes with these degrees (in node order): the draw at each
-    place it visits (1..max degree) and the places it accepts; None when it runs out of
-    nodes (GDS then completes the sample otherwise)."""
-    top = int(degree.max(initial=0))
-    if top <= 0:
-        return None
-    draws = bounded_ints(seed, top, len(degree)) + 1
-    accepted = np.flatnonzero(draws <= degree)
-    if len(accepted) < sample:
-        return None
-    return draws[:accepted[sample - 1] + 1], accepted[:sample]
+def pairs(nodes: int) -> float:
+    """How many unordered pairs ``nodes`` nodes make (at least 1, so shares stay finite)."""
+    return max(nodes * (nodes - 1) / 2, 1.0)
 
 
-def circle_order(degree: np.ndarray, circle: np.ndarray, walks: list[tuple[int, int]]) -> np.ndarray | None:
-    """The copy's order, as places in the analysis graph's order (``degree``, ``circle``
-    by place), for sampling walks of (seed, sample); None when it cannot be built.
+def exact_betweenness(connection, graph: str, pool: Executor, after: Future | None = None) -> Future:
+    """Start GDS's exact betweenness on the undirected ties of ``graph`` once ``after`` is
+    done; a future of (node ids, unordered pairs through each node)."""
 
-    Outside the walks' places the nodes come circle by circle, and in each circle by
-    number of ties, most first, which searched faster than keeping each circle in the
-    analysis graph's order."""
-    n = len(degree)
-    walked = [sampling_walk(degree, seed, sample) for seed, sample in walks]
-    found = [f for f in walked if f is not None]
-    if not found or len(found) < len(walked):
-        return None
-    span = max(len(draws) for draws, _ in found)
-    source = np.zeros(n, bool)
-    limit = np.full(span, np.iinfo(np.int64).max)  # a filler's degree must stay below the draws there
-    for draws, accepted in found:
-        source[accepted] = True
-        limit[:len(draws)] = np.minimum(limit[:len(draws)], draws)
-    stream = np.lexsort((np.arange(n), -degree, circle))  # circle by circle, the most tied first
-    stream = stream[~source[stream]]
-    stream_degree = degree[stream].tolist()
-    placed: list[int] = []
-    waiting: collections.deque[int] = collections.deque()  # stream indexes skipped for a too-high degree
-    k = 0
-    for place, (is_source, below) in enumerate(zip(source[:span].tolist(), limit.tolist())):
-        if is_source:
-            placed.append(place)
-            continue
-        if waiting and stream_degree[waiting[0]] < below:
-            placed.append(int(stream[waiting.popleft()]))
-            continue
-        while k < len(stream) and stream_degree[k] >= below:
-            waiting.append(k)
-            k += 1
-        if k == len(stream):
-            return None
-        placed.append(int(stream[k]))
-        k += 1
-    rest = np.sort(np.concatenate([np.asarray(waiting, np.int64), np.arange(k, len(stream))]))
-    order = np.concatenate([np.asarray(placed, np.int64), stream[rest]])
-    # the walks over the copy must accept the same nodes
-    for (seed, sample), (_, accepted) in zip(walks, found):
-        again = sampling_walk(degree[order], seed, sample)
-        if again is None or not np.array_equal(np.sort(order[again[1]]), np.sort(accepted)):
-            return None
-    return order
-
-
-def run_betweenness(connection, graph: str, sample: int | None, seed: int, nodes: int,
-                    pool: Executor, ordered: bool | None = None, after: Future | None = None,
-                    threads: int = 2) -> Future:
-    """Start betweenness on ``graph`` (a sampled one needs its circles); a future of its
-    parts' (node ids, scores), which add up to the whole. The searches start when ``after``
-    is done. ``ordered`` forces the circle-ordered copy on or off; by default graphs of
-    ORDERED_FROM_NODES nodes get it, on the GDS versions it was checked on."""
-    if sample is None:
-        return pool.submit(_exact, connection, graph, seed, after)
-    if ordered is None:
-        ordered = nodes >= ORDERED_FROM_NODES and connection.info.gds_version.startswith(CHECKED_GDS)
-    return pool.submit(_sampled, connection, graph, sample, seed, ordered, after, threads)
-
-
-def _exact(connection, graph: str, seed: int, after: Future | None) -> list[tuple[np.ndarray, np.ndarray]]:
-    if after is not None:
-        after.result()
-    return [_part(connection, graph, None, seed)]
-
-
-def _sampled(connection, graph: str, sample: int, seed: int, ordered: bool,
-             after: Future | None, threads: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    walks = [(seed + k, part) for k, part in enumerate(sample_parts(sample))]
-    with _circle_ordered(connection, graph, walks) if ordered else contextlib.nullcontext(graph) as searched:
+    def run() -> tuple[np.ndarray, np.ndarray]:
         if after is not None:
             after.result()
-        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="betweenness") as searches:
-            found = [searches.submit(_part, connection, searched, part, part_seed) for part_seed, part in walks]
-            return [f.result() for f in found]
+        [row] = connection.run_auto("analysis_betweenness", graph=graph)
+        return np.asarray(row["nodes"], np.int64), np.asarray(row["scores"], float)
+
+    return pool.submit(run)
 
 
-@contextlib.contextmanager
-def _circle_ordered(connection, graph: str, walks: list[tuple[int, int]]) -> Iterator[str]:
-    """The circle-ordered copy of the undirected ties (``graph`` itself when it cannot be
-    built); dropped on exit."""
-    values = {row["name"]: row for row in connection.run_auto("analysis_order_values", graph=graph)}
-    node = np.sort(np.asarray(values["degree"]["nodes"], np.int64))
-    rank, circle, degree = (aligned(node, np.asarray(values[name]["nodes"], np.int64),
-                                    np.asarray(values[name]["values"], np.int64)).astype(np.int64)
-                            for name in ("rank", "circle", "degree"))
-    by_rank = np.argsort(rank, kind="stable")
-    order = circle_order(degree[by_rank], circle[by_rank], walks)
-    if order is None:
-        yield graph
-        return
-    copy = f"{graph}-ordered-{uuid.uuid4().hex[:6]}"
+def exact_shares(node: np.ndarray, found: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """GDS's exact betweenness (``exact_betweenness``) as shares of pairs, in ``node``'s order."""
+    return aligned(node, *found) / pairs(len(node))
+
+
+def estimated_betweenness(nodes: int, tie_a: np.ndarray, tie_b: np.ndarray, error: float, confidence: float,
+                          seed: int) -> tuple[np.ndarray, BetweennessPrecision]:
+    """Each node's share of shortest paths, estimated with KADABRA over the undirected ties
+    ``tie_a``-``tie_b`` (node indexes 0..nodes-1; each tie once, or once in each direction).
+
+    The same ties and seed give the same estimate: it runs on one thread, because networkit's
+    KADABRA on several threads gave different estimates for the same seed now and then (its
+    searches release the interpreter, so the analysis's other work goes on meanwhile).
+    KADABRA's scores on an undirected graph are twice the share of unordered pairs, so its
+    error bound is twice ``error``; on stars and paths, whose betweenness is known, its
+    estimates ran about 1 % high, within the bound.
+    """
+    import networkit as nk
+
+    if not 0 < error < 0.5 or not 0 < confidence < 1:
+        raise ValueError(f"betweenness error {error} and confidence {confidence} must lie in (0, 0.5) and (0, 1)")
+    once = tie_a < tie_b
+    a, b = tie_a[once].astype(np.uint64), tie_b[once].astype(np.uint64)
+    if nodes < 3 or not len(a):
+        return np.zeros(nodes), BetweennessPrecision("estimated", error, confidence, 0)
+    graph = nk.GraphFromCoo((np.ones(len(a)), (a, b)), n=nodes, weighted=False, directed=False)
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
     try:
-        connection.run_auto("analysis_ordered_project", graph=graph, ordered=copy,
-                            order=node[by_rank][order].tolist())
-        yield copy
+        nk.setSeed(seed, False)
+        kadabra = nk.centrality.KadabraBetweenness(graph, 2 * error, 1 - confidence, True, 0)
+        kadabra.run()
     finally:
-        with contextlib.suppress(Exception):
-            connection.run_auto("analysis_drop", graph=copy)
+        nk.setNumberOfThreads(threads)
+    shares = np.asarray(kadabra.scores(), float) / 2
+    return shares, BetweennessPrecision("estimated", error, confidence, int(kadabra.getNumberOfIterations()))
 
 
-def _part(connection, graph: str, sample: int | None, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    [row] = connection.run_auto("analysis_betweenness", graph=graph, sample=sample, seed=seed)
-    return np.asarray(row["nodes"], np.int64), np.asarray(row["scores"], float)
+def precision_text(precision: BetweennessPrecision, lang: str = "en") -> str:
+    """How precise the connector list is, in a sentence (en or zh)."""
+    if precision.exact:
+        return ("Betweenness is exact: every shortest path between two members is counted." if lang != "zh"
+                else "中介中心性为精确值：计入了成员之间的每一条最短路径。")
+    error, confidence = precision.error or 0.0, precision.confidence or 0.0
+    samples = precision.samples or 0
+    if lang == "zh":
+        return (f"中介中心性为估计值（KADABRA，抽样 {samples:,} 条最短路径）：每位成员的最短路径占比误差不超过 "
+                f"±{error:.2%}，置信度 {confidence:.0%}；分数相差小于此值的连接者排名可能互换。")
+    return (f"Betweenness is estimated (KADABRA, {samples:,} sampled shortest paths): every member's share of "
+            f"shortest paths is within ±{error:.2%} of the truth with {confidence:.0%} confidence; connectors "
+            "whose scores differ by less may swap places.")

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from graphmodel.analysis.arrays import aligned, distinct, positions
-from graphmodel.analysis.betweenness import run_betweenness
+from graphmodel.analysis.betweenness import EXACT, BetweennessPrecision, estimated_betweenness, exact_betweenness, exact_shares
 from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.core.model import roles
 
@@ -64,7 +64,6 @@ class AlgorithmFigures:
     """What the algorithms say of the graph as a whole (GDS's own keys stay in this module)."""
 
     modularity: float
-    betweenness_sample: int | None       # sources sampled; None: exact
     conductance: dict[int, float]        # Leiden community id -> its conductance
     bridges: list[tuple[int, int]]       # node ids at the ends of each bridge
     pagerank_iterations: int
@@ -84,32 +83,30 @@ class GdsValues:
 
 
 def run_algorithms(connection, graph: str, sized: Future, options: AnalysisOptions,
-                   echo: Callable[[str], None], pool: Executor, ordered: bool | None = None,
-                   threads: int = 2) -> tuple[AlgorithmFigures, GdsValues, Future]:
-    """Run every algorithm on the analysis graph; returns, once all but betweenness are
-    done, the summary figures, the values and the future of betweenness's parts
-    (``attach_betweenness`` adds them up), so that what needs no betweenness can be
-    computed during its searches.
+                   echo: Callable[[str], None], pool: Executor) -> tuple[AlgorithmFigures, GdsValues, Future | None]:
+    """Run every GDS algorithm on the analysis graph; returns, once all but an exact
+    betweenness are done, the summary figures, the values and the future of the exact
+    betweenness (``betweenness.exact_betweenness``), or None when the graph is larger than
+    ``exact_betweenness_up_to`` nodes and its betweenness is estimated from the ties on the
+    client (``betweenness.estimated_betweenness``).
 
-    Leiden runs first: betweenness, the longest, may search a copy of the graph ordered by
-    circle (``betweenness.run_betweenness``; ``ordered`` forces it on or off). The
-    algorithms that need no circles run meanwhile on a thread of ``pool`` and stream the
-    ties; betweenness's searches wait for them, so that they have both cores. ``sized``
-    gives the graph's ``GraphSize``, which decides betweenness's sample.
+    The algorithms that need no circles run on a thread of ``pool`` and stream the ties
+    while Leiden runs; an exact betweenness waits for them. ``sized`` gives the graph's
+    ``GraphSize``.
     """
     echo("influence: PageRank; brokerage: articulation points, bridges")
     others = pool.submit(_without_circles, connection, graph, options)
     echo("circles: Leiden (seeded), fragments, k-core")
     leiden = connection.run_auto("analysis_leiden", graph=graph, seed=options.seed, gamma=options.gamma)[0]
     size = sized.result()
-    sample = options.betweenness_sample(size.nodes, size.relationships)
-    echo("brokerage: betweenness " + (f"(sampled from {sample} sources)" if sample else "(exact)"))
-    betweenness = run_betweenness(connection, graph, sample, options.seed, size.nodes, pool, ordered, after=others,
-                                  threads=threads)
+    exact = size.nodes <= options.exact_betweenness_up_to
+    echo("brokerage: betweenness " + ("(exact)" if exact else
+                                      f"(estimated to ±{options.betweenness_error:.2%} of pairs)"))
+    betweenness = exact_betweenness(connection, graph, pool, after=others) if exact else None
     conductance = {int(r["community"]): r["conductance"]
                    for r in connection.run_auto("analysis_conductance", graph=graph)}
     other, ties = others.result()
-    figures = AlgorithmFigures(modularity=leiden["modularity"], betweenness_sample=sample, conductance=conductance,
+    figures = AlgorithmFigures(modularity=leiden["modularity"], conductance=conductance,
                                bridges=other["bridges"], pagerank_iterations=other["pagerank"]["ranIterations"],
                                fragments=other["fragments"], degeneracy=other["degeneracy"])
     return figures, _node_values(connection, graph, ties), betweenness
@@ -158,14 +155,17 @@ def settled(values: np.ndarray, digits: int = SETTLED_DIGITS) -> np.ndarray:
     return out
 
 
-def summed_betweenness(node: np.ndarray, parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Betweenness's parts (node ids, scores; ``run_betweenness``) added up for ``node`` (sorted), settled."""
-    return settled(np.sum([aligned(node, *part) for part in parts], axis=0))
-
-
-def attach_betweenness(table: MemberTable, gds: GdsValues, parts: list[tuple[np.ndarray, np.ndarray]]) -> None:
-    """Put betweenness into ``table``: its parts (``run_algorithms``) added up, settled."""
-    table.values["betweenness"] = aligned(table.node, gds.node, summed_betweenness(gds.node, parts))
+def betweenness_shares(table: MemberTable, options: AnalysisOptions,
+                       exact: Future | None) -> tuple[np.ndarray, BetweennessPrecision]:
+    """Betweenness as shares of pairs, in ``table``'s member order, settled: the exact one GDS
+    computed (``exact``, from ``run_algorithms``), or one estimated from the table's ties
+    (``attach_gds_values`` put them there); and how precise it is. Reads ``table`` only, so
+    it can run on a thread of its own while the circles are worked out."""
+    if exact is not None:
+        return settled(exact_shares(table.node, exact.result())), EXACT
+    shares, precision = estimated_betweenness(len(table), table.tie_a, table.tie_b, options.betweenness_error,
+                                              options.betweenness_confidence, options.seed)
+    return settled(shares), precision
 
 
 def attach_gds_values(table: MemberTable, gds: GdsValues) -> None:

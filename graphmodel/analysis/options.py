@@ -29,8 +29,8 @@ class AnalysisOptions:
     seed: int = 42
     min_circle_size: int = 5
     exact_betweenness_up_to: int = 20_000   # nodes; larger graphs are sampled
-    betweenness_budget: float = 2e9         # sampled sources x relationships
-    max_betweenness_sample: int = 1024      # fewer left the top connectors to the sample (docs/analysis.md)
+    betweenness_error: float = 0.0025       # above exact_betweenness_up_to: every member's share of shortest
+    betweenness_confidence: float = 0.9     # paths within this of the truth, with this probability (KADABRA)
     active_min_interactions: int = 5        # initiated in the period: an active member
     leader_min_audience: int = 5            # distinct members who address a leader
     leader_influence_factor: float = 3.0    # influence at least this many times the mean
@@ -57,10 +57,3 @@ class AnalysisOptions:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    def betweenness_sample(self, nodes: int, relationships: int) -> int | None:
-        """Sampled source nodes for betweenness, or None for exact."""
-        if nodes <= self.exact_betweenness_up_to:
-            return None
-        budget = int(self.betweenness_budget / max(relationships, 1))
-        return max(32, min(self.max_betweenness_sample, budget, nodes))

@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from graphmodel.analysis.betweenness import ORDERED_FROM_NODES
 from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.core.errors import AnalysisTooLarge
 
@@ -49,10 +48,8 @@ def graph_size_bound(connection, community: str) -> GraphSize:
 
 def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
     """GDS's own estimates for the projection and the heaviest algorithms, against the free heap."""
-    # the undirected ties double the relationships (co-attendance adds some); on large graphs
-    # betweenness searches a circle-ordered copy of the undirected ties (counted weighted: an upper bound)
-    copies = 5 if size.nodes >= ORDERED_FROM_NODES else 3
-    relationships = max(1, size.relationships * copies)
+    # the ties, and their undirected copy that doubles them (co-attendance adds some)
+    relationships = max(1, size.relationships * 3)
     parts = connection.read("analysis_estimate", nodes=max(1, size.nodes), relationships=relationships)[0]
     heap = connection.read("analysis_heap")[0]
     required = parts["projection"] + max(parts["pagerank"], parts["leiden"], parts["betweenness"])

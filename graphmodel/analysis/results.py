@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graphmodel.analysis.betweenness import EXACT, BetweennessPrecision
 from graphmodel.core.tables import Rows
 
 SEVERITIES = ("info", "low", "medium", "high")
@@ -31,7 +32,7 @@ class AnalysisRunInfo:
     outsiders: int
     relationships: int
     modularity: float | None
-    betweenness_sample: int | None  # None: exact betweenness
+    betweenness: BetweennessPrecision = EXACT  # how the connectors' betweenness was found
 
 
 @dataclass(frozen=True)

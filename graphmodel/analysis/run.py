@@ -22,11 +22,12 @@ from graphmodel.analysis import brokerage, imbalance
 from graphmodel.analysis import circles as circle_ops
 from graphmodel.analysis import roles as role_ops
 from graphmodel.analysis.arrays import positions
+from graphmodel.analysis.betweenness import BetweennessPrecision
 from graphmodel.analysis.metrics import (
     AlgorithmFigures,
     MemberTable,
-    attach_betweenness,
     attach_gds_values,
+    betweenness_shares,
     read_members,
     run_algorithms,
 )
@@ -75,16 +76,17 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
             sized = pool.submit(lambda: analysed_size(members.result(), edges.result()))
             echo(f"projecting {community!r} into GDS")
             with projected(connection, community, options, cutoff) as graph:
-                gds_figures, gds_values, betweenness = run_algorithms(connection, graph, sized, options, echo, pool,
-                                                                      threads=threads)
-                # what needs no betweenness is computed while it searches (the client is idle then)
+                gds_figures, gds_values, exact = run_algorithms(connection, graph, sized, options, echo, pool)
                 table = members.result()
                 attach_gds_values(table, gds_values)
+                # what needs no betweenness is computed while it is found (GDS's exact one, or the
+                # estimate, whose searches release the interpreter)
+                betweenness = pool.submit(betweenness_shares, table, options, exact)
                 circles, members_by_circle = _circles(table, gds_figures, options)
                 reach = _brokerage(table, options)
                 circles_to_write = circle_rows(table, circles) if write else None
                 gds_figures.deepest_chain = deepest_invitation_chain(edges.result(), table)
-                attach_betweenness(table, gds_values, betweenness.result())
+                table.values["betweenness"], precision = betweenness.result()
             size = sized.result()
         echo(f"roles and imbalances for {len(table):,} members and outsiders")
         # the circles and their memberships need no roles: they are written while the roles are inferred
@@ -92,7 +94,7 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
             circles_written = (writer.submit(write_circles, connection, community, run, circles_to_write, threads)
                                if circles_to_write is not None else None)
             result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, reach, options,
-                                                run, community, info, moment, size)
+                                                run, community, info, moment, size, precision)
             if circles_written is not None:
                 circles_written.result()
         if write:
@@ -160,7 +162,7 @@ def _brokerage(table: MemberTable, options: AnalysisOptions) -> np.ndarray:
 def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
                members_by_circle: dict[int, np.ndarray], reach: np.ndarray, options: AnalysisOptions, run: str,
                community: str, info: ServerInfo, moment: AsOf | None,
-               size: GraphSize) -> tuple[AnalysisResult, dict[str, list[Any]], list[list[str]]]:
+               size: GraphSize, precision: BetweennessPrecision) -> tuple[AnalysisResult, dict[str, list[Any]], list[list[str]]]:
     """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
     from ``_circles``, ``reach`` from ``_brokerage``)."""
     inferred = role_ops.infer_roles(table, options)
@@ -205,7 +207,7 @@ def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
         neo4j_version=info.neo4j_version, gds_version=info.gds_version,
         members=int(table.is_member.sum()), outsiders=int((~table.is_member).sum()),
         relationships=size.relationships, modularity=gds.modularity,
-        betweenness_sample=gds.betweenness_sample)
+        betweenness=precision)
     result = AnalysisResult(run_info, leaders, connectors, circles, roles, inferred.mismatches, findings, figures)
     mismatch: dict[int, list[str]] = {}
     position = {m: i for i, m in enumerate(table.ids)}

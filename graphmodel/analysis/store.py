@@ -165,5 +165,6 @@ def run_figures(result: AnalysisResult) -> dict[str, Any]:
     run = result.run
     return {"members": run.members, "outsiders": run.outsiders, "relationships": run.relationships,
             "circles": len(result.circles), "modularity": run.modularity,
-            "betweenness_sample": run.betweenness_sample,
+            "betweenness_method": run.betweenness.method, "betweenness_error": run.betweenness.error,
+            "betweenness_confidence": run.betweenness.confidence, "betweenness_samples": run.betweenness.samples,
             "figures": json.dumps(result.figures, ensure_ascii=False, default=str)}

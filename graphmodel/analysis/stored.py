@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from graphmodel.analysis.betweenness import BetweennessPrecision
 from graphmodel.analysis.results import (
     AnalysisResult,
     AnalysisRunInfo,
@@ -43,7 +44,9 @@ def load_analysis(connection, community: str, run: str | None = None,
         parameters=json.loads(data.get("parameters") or "{}"), neo4j_version=data.get("neo4j_version", ""),
         gds_version=data.get("gds_version", ""), members=data.get("members", 0),
         outsiders=data.get("outsiders", 0), relationships=data.get("relationships", 0),
-        modularity=data.get("modularity"), betweenness_sample=data.get("betweenness_sample"))
+        modularity=data.get("modularity"),
+        betweenness=BetweennessPrecision(data.get("betweenness_method") or "exact", data.get("betweenness_error"),
+                                         data.get("betweenness_confidence"), data.get("betweenness_samples")))
     leaders = _ranked(connection, community, info.id, "leader", "leader_score", limit)
     connectors = _ranked(connection, community, info.id, "connector", "betweenness", limit)
     top = max((c.score for c in connectors), default=0) or 1.0

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from graphmodel.analysis import AnalysisResult
+from graphmodel.analysis.betweenness import precision_text
 from graphmodel.cli.context import AppContext, pass_app
 from graphmodel.cli.options import as_of_option, community_option, format_option, top_option, write_option
 from graphmodel.core.asof import AsOf
@@ -64,7 +65,7 @@ def result_tables(result: AnalysisResult, top: int) -> list[tuple[str, tuple[str
         "circles": len(result.circles), "modularity": round(run.modularity or 0, 3),
         "active_share": figures.get("active_share"), "lurker_share": figures.get("lurker_share"),
         "leaders": len(result.leaders), "connectors": len(result.connectors),
-        "betweenness": f"sampled from {run.betweenness_sample} sources" if run.betweenness_sample else "exact",
+        "betweenness": precision_text(run.betweenness, "en"),
     }
     return [
         ("Analysis 分析", ("figure", "value"), [{"figure": k, "value": v} for k, v in headline.items()]),

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from graphmodel.analysis.betweenness import precision_text
 from graphmodel.report.data import LISTED, QUERIES, ReportData
 from graphmodel.report.recommend import recommendations
 from graphmodel.report.summary import health, top_gaps
@@ -33,7 +34,8 @@ def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
         "analysis_run": {
             "id": run.id, "started_at": _iso(run.started_at), "as_of": _iso(run.as_of),
             "neo4j_version": run.neo4j_version, "gds_version": run.gds_version,
-            "modularity": run.modularity, "betweenness_sample": run.betweenness_sample},
+            "modularity": run.modularity, "betweenness": asdict(run.betweenness)},
+        "connectors_precision": precision_text(run.betweenness, lang),
         "size": {"members": run.members, "outsiders": run.outsiders, "ties": run.relationships,
                  "circles": len(result.circles)},
         "summary": {

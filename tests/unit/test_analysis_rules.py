@@ -92,8 +92,7 @@ def test_options_from_config():
     assert options.seed == 3 and options.top == 5
     assert options.type_weights["reply"] == 2.0 and options.type_weights["mention"] == 0.8
     assert options.thresholds.hub_z == 2.0 and options.thresholds.participation_hub == (0.2, 0.7)
-    assert options.betweenness_sample(1000, 10_000) is None
-    assert options.betweenness_sample(1_000_000, 20_000_000) == 100
+    assert (options.betweenness_error, options.betweenness_confidence) == (0.0025, 0.9)
 
 
 @pytest.mark.parametrize(("tables", "message"), [
@@ -128,18 +127,6 @@ def test_circle_densities_count_each_tie_once():
     # circle 0: a triangle (3 of 3 ties); circle 1: a path of 3 (2 of 3); node 6 in no circle
     t = table_with_ties([0, 0, 0, 1, 1, 1, -1], [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (2, 3), (0, 6)])
     assert densities(t) == {0: 1.0, 1: pytest.approx(2 / 3)}
-
-
-def test_betweenness_parts_add_up_to_the_sample():
-    from graphmodel.analysis.betweenness import betweenness_parts
-
-    assert betweenness_parts(None) == [None]
-    assert betweenness_parts(256) == [32] * 8
-    assert betweenness_parts(1024) == [32] * 32
-    assert betweenness_parts(300) == [30] * 10
-    assert betweenness_parts(33) == [5] + [4] * 7
-    assert betweenness_parts(3) == [1, 1, 1]
-    assert betweenness_parts(1) == [1]
 
 
 def test_values_are_aligned_by_node_id():
@@ -180,7 +167,7 @@ def test_weighted_slices_stay_under_the_limit():
 
 
 def test_top_share_counts_the_members_two_rankings_have_in_their_tops():
-    from bench.sample_stability import top_share
+    from bench.connector_stability import top_share
 
     a = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
     assert top_share(a, a, 3) == 1.0
@@ -188,3 +175,10 @@ def test_top_share_counts_the_members_two_rankings_have_in_their_tops():
     assert top_share(a, np.array([5.0, 0.0, 3.0, 4.0, 1.0]), 2) == 0.5
     # equal scores rank by position, as the analysis does
     assert top_share(np.ones(4), np.array([1.0, 1.0, 0.0, 0.0]), 2) == 1.0
+
+
+def test_undirected_ties_are_counted_once_by_node_index():
+    from bench.connector_stability import undirected
+
+    nodes, a, b = undirected(np.array([10, 20, 20, 30, 40]), np.array([20, 10, 30, 30, 10]))
+    assert nodes == 4 and list(zip(a.tolist(), b.tolist())) == [(0, 1), (0, 3), (1, 2)]
