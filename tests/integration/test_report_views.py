@@ -1,18 +1,53 @@
-"""The report's member views on a real graph: ego networks and cascade trees of the demo
-community (generated as the demo generates it, under a test id of its own)."""
+"""The report's views on a real graph and in real headless Chromium.
+
+The demo community (generated as the demo generates it, under a test id of its own) is
+reported in zh and en; the pages are opened in Chromium (``bench.chromium``, the DevTools
+protocol on a pipe), their rendered layout is measured (circles on the map do not overlap,
+every view has content) and screenshots are kept in ``test-output/`` as artefacts. A
+community whose export carries hostile names is reported too: nothing in it runs.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+import re
 import uuid
+from pathlib import Path
 
 import pytest
 
+from bench.chromium import Chromium, find_chromium
 from graphmodel.analysis import analyze
 from graphmodel.fission import fission_summary
 from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.loaders import load_directory
-from graphmodel.report import gather
+from graphmodel.report import build_document, gather, render
 from graphmodel.report.member_views import FIRST_STEP, SECOND_PER_FIRST, SECOND_STEP, TREES
+from tests.report_documents import HOSTILE_NAMES, SCRIPT, synthetic_document
+
+ARTEFACTS = Path(__file__).resolve().parents[2] / "test-output"
+OVERLAP_PX = 1.0
+needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
+
+# measured in the page: every disc's and connector's box, and each view's box and shapes
+LAYOUT = """(() => {
+  const box = e => { const b = e.getBoundingClientRect(); return {x: b.x + b.width / 2, y: b.y + b.height / 2,
+                                                                 w: b.width, h: b.height}; };
+  const shapes = e => e.querySelectorAll("circle, rect, path, line, polyline").length;
+  const views = {};
+  for (const [name, selector] of [["map", "#circle-map"], ["ego", "details[open] svg.ego"],
+                                  ["tree", "details[open] svg.tree"], ["role_mix", ".charts svg.chart"],
+                                  ["flows", "svg.flows"], ["trend", "svg.trend"]]) {
+    const found = [...document.querySelectorAll(selector)];
+    views[name] = found.map(e => ({...box(e), shapes: shapes(e)}));
+  }
+  const panel = [...document.querySelectorAll(".map-detail")].filter(p => !p.hidden);
+  return {discs: [...document.querySelectorAll("#circle-map .disc circle")].map(box),
+          connectors: [...document.querySelectorAll("#circle-map .connector path")].map(box),
+          map: box(document.getElementById("circle-map")), views,
+          panels: panel.map(p => p.innerText), text: document.body.innerText};
+})()"""
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +103,140 @@ def test_cascade_trees_follow_the_fission_forest(connection, demo):
                 assert m.hidden == len(children) - shown
         # everything not drawn is counted where it hangs (or below the last generation drawn)
         assert len(drawn) + sum(m.hidden for m in tree.members) <= tree.size
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_demo_report_in_chromium(connection, demo, lang):
+    page_file = artefact(f"report-demo-{lang}.html",
+                         render(build_document(gather(connection, demo, members=False), lang), "html"))
+    with Chromium() as browser:
+        page = browser.new_page(1400, 1000)
+        page.navigate(page_file.as_uri())
+        layout = page.evaluate(LAYOUT)
+        page.screenshot(ARTEFACTS / f"report-demo-{lang}.png")
+        page.screenshot(ARTEFACTS / f"report-demo-{lang}-map.png", selector=".map")
+        # pointing at a circle shows its details and lights its ties
+        third = page.evaluate("""(() => { const d = document.querySelectorAll("#circle-map .disc")[2];
+            d.dispatchEvent(new MouseEvent("mouseenter")); return d.getAttribute("data-circle"); })()""")
+        shown = page.evaluate("[...document.querySelectorAll('.map-detail')].filter(p => !p.hidden).map(p => p.id)")
+        lit = page.evaluate("document.querySelectorAll('#circle-map .tie.lit').length")
+        assert not page.errors and not page.dialogs, (page.errors, page.dialogs)
+    discs, map_box = layout["discs"], layout["map"]
+    assert len(discs) >= 20 and map_box["w"] > 600 and map_box["h"] > 400
+    assert_apart(discs)
+    for c in layout["connectors"]:
+        for d in discs:
+            assert ((c["x"] - d["x"]) ** 2 + (c["y"] - d["y"]) ** 2) ** 0.5 >= d["w"] / 2 - OVERLAP_PX
+    views = layout["views"]
+    for name, least in (("map", 60), ("ego", 30), ("tree", 10), ("role_mix", 8)):
+        assert views[name], name
+        assert all(v["w"] > 250 and v["h"] > 150 and v["shapes"] >= least for v in views[name]), (name, views[name])
+    assert len(views["ego"]) == 2 and len(views["tree"]) == 1  # the first two members and the first tree open
+    assert layout["panels"] and layout["panels"][0].strip()
+    assert shown == [f"detail-circle-{third}"] and lit >= 1
+    heading = "圈子与连接者地图" if lang == "zh" else "Map of circles and connectors"
+    assert heading in layout["text"]
+    for raw in ("max_depth", "mean_virality", "critical_headcount", "leaders_per_member"):
+        assert raw not in layout["text"]
+    assert (ARTEFACTS / f"report-demo-{lang}.png").stat().st_size > 100_000
+
+
+@needs_chromium
+def test_150_circles_stay_legible():
+    page_file = artefact("report-150-circles.html", render(synthetic_document("en", circles=150, members=6000), "html"))
+    with Chromium() as browser:
+        page = browser.new_page(1400, 1000)
+        page.navigate(page_file.as_uri())
+        layout = page.evaluate(LAYOUT)
+        page.screenshot(ARTEFACTS / "report-150-circles-map.png", selector=".map")
+        labelled = page.evaluate("document.querySelectorAll('#circle-map .disc-id').length")
+        assert not page.errors and not page.dialogs
+    discs = layout["discs"]
+    assert len(discs) == 150
+    assert_apart(discs)
+    assert min(d["w"] for d in discs) >= 8  # the smallest circle is still a visible disc
+    assert labelled >= 100  # most carry their number
+
+
+@pytest.fixture(scope="module")
+def hostile(connection, tmp_path_factory):
+    """A community whose export names members with script, HTML and Markdown, ids included."""
+    community = f"test-hostile-{uuid.uuid4().hex[:8]}"
+    directory = tmp_path_factory.mktemp("hostile")
+    generate_community(directory, GeneratorOptions(members=400, seed=11, problems=PROBLEMS))
+    ids = {f"m{i:07d}": f"{HOSTILE_NAMES[i % len(HOSTILE_NAMES)]}#{i}" for i in range(1, 40, 3)}
+    for table in ("members", "interactions", "shares", "roles", "attendance"):
+        path = directory / f"{table}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for n, row in enumerate(rows):
+            for column in ("member_id", "source", "target"):
+                if column in row:
+                    row[column] = ids.get(row[column], row[column])
+            if table == "members":
+                row["name"] = HOSTILE_NAMES[n % len(HOSTILE_NAMES)] + f" {n}"
+            if table == "shares":
+                row["channel"] = HOSTILE_NAMES[n % len(HOSTILE_NAMES)]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    result = load_directory(connection, directory, community, name=SCRIPT, reject_path=directory / "r.csv")
+    assert result.rejected == 0
+    analyze(connection, community)
+    fission_summary(connection, community)
+    yield community
+    connection.run_auto("community_delete", community=community)
+
+
+def test_hostile_names_in_markdown_and_json(connection, hostile):
+    document = build_document(gather(connection, hostile, members=False), "en")
+    text = render(document, "md")
+    assert "<script" not in text.replace("\\<script", "") and "<img" not in text.replace("\\<img", "")
+    assert re.search(r"\\</script\\>\\<script\\>alert\(3\)\\</script\\> \d", text)  # shown, escaped
+    assert json.loads(render(document, "json"))["name"] == SCRIPT
+
+
+@needs_chromium
+@pytest.mark.parametrize("policy", ["kept", "removed"])
+def test_hostile_names_never_run_in_chromium(connection, hostile, policy):
+    """With the page's Content-Security-Policy, and without it (escaping alone must hold)."""
+    document = build_document(gather(connection, hostile, members=False), "zh")
+    html = render(document, "html")
+    if policy == "removed":
+        html, n = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        assert n == 1
+    page_file = artefact(f"report-hostile-{policy}.html", html)
+    with Chromium() as browser:
+        page = browser.new_page(1400, 1000)
+        page.navigate(page_file.as_uri())
+        # open every view, point at every circle and connector: any script in a name would run now
+        text = page.evaluate("""(() => {
+            document.querySelectorAll("details").forEach(d => d.open = true);
+            document.querySelectorAll("#circle-map .disc, #circle-map .connector").forEach(
+                e => e.dispatchEvent(new MouseEvent("mouseenter")));
+            return document.body.innerText; })()""")
+        scripts = page.evaluate("document.scripts.length")
+        injected = page.evaluate("document.querySelectorAll('img, iframe, object, embed, svg [onload], b b').length")
+        page.screenshot(ARTEFACTS / f"report-hostile-{policy}.png")
+        assert not page.dialogs and not page.errors, (page.dialogs, page.errors)
+    assert scripts == 1 and injected == 0
+    assert SCRIPT in text and HOSTILE_NAMES[1] in text  # shown as text
+    assert len(document["member_views"]["ego_networks"]) >= 5 and document["member_views"]["cascade_trees"]
+
+
+def artefact(name: str, html: str) -> Path:
+    """The page kept in test-output/ (with its screenshots) for people to look at."""
+    ARTEFACTS.mkdir(exist_ok=True)
+    path = ARTEFACTS / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def assert_apart(discs: list[dict]) -> None:
+    """No two rendered discs overlap by more than OVERLAP_PX."""
+    for i, a in enumerate(discs):
+        for b in discs[i + 1:]:
+            gap = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 - (a["w"] + b["w"]) / 2
+            assert gap >= -OVERLAP_PX, (a, b)
