@@ -1,8 +1,8 @@
 """Numbers, shares, months and times as an operator reads them in the report's language.
 
 English and Chinese group digits the same way (CLDR: ``1,234,567.5``); they differ in
-compact counts (``1.2M`` against ``120万``), months (``Mar 2024`` against ``2024年3月``) and
-dates. A missing value is a dash in both.
+compact counts (``1.2M`` against ``120万``), months (``March 2024`` against ``2024年3月``) and
+dates (``2 March 2024``, ``2024年3月2日``). A missing value is a dash in both.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 MISSING = "–"
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
 # compact steps, largest first: (threshold, divisor, suffix)
 COMPACT = {"en": ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e3, 1e3, "K")),
            "zh": ((1e8, 1e8, "亿"), (1e4, 1e4, "万"))}
@@ -56,7 +57,7 @@ class Formatter:
         return self.number(value, 2)
 
     def month(self, text: str | None) -> str:
-        """``2024-03`` as ``Mar 2024`` or ``2024年3月`` (other text unchanged)."""
+        """``2024-03`` as ``March 2024`` or ``2024年3月`` (other text unchanged)."""
         if not text:
             return MISSING
         year, _, month = str(text).partition("-")

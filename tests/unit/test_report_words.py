@@ -77,7 +77,7 @@ def test_a_key_newer_than_the_words_is_shown_as_words():
 
 
 @pytest.mark.parametrize("lang, count, share, compact, month, moment", [
-    ("en", "1,234,567", "14.5%", "1.2M", "Mar 2024", "2 Dec 2024 20:31 UTC"),
+    ("en", "1,234,567", "14.5%", "1.2M", "March 2024", "2 December 2024 20:31 UTC"),
     ("zh", "1,234,567", "14.5%", "123万", "2024年3月", "2024年12月2日 20:31 UTC"),
 ])
 def test_numbers_per_locale(lang, count, share, compact, month, moment):
