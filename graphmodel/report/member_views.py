@@ -196,6 +196,9 @@ def cascade_tree(connection, community: str, run: str, cascade: dict[str, Any],
         rows = connection.read("report_cascade_children", community=community, parents=frontier, run=run,
                                limit=CHILDREN)
         drawn, frontier = grow_tree(drawn, rows, generation)
+    if frontier:  # the caps ended the tree: count what the last members drawn reached
+        rows = connection.read("report_cascade_children", community=community, parents=frontier, run=run, limit=0)
+        drawn, _ = grow_tree(drawn, rows, generation + 1)
     return CascadeTree(root_id, int(cascade["size"]), int(cascade["depth"]), cascade.get("structural_virality"),
                        tuple(drawn))
 

@@ -19,11 +19,12 @@ import pytest
 
 from bench.chromium import Chromium, find_chromium
 from graphmodel.analysis import analyze
+from graphmodel.core.interchange import InterchangeWriter
 from graphmodel.fission import fission_summary
 from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.loaders import load_directory
 from graphmodel.report import build_document, gather, render
-from graphmodel.report.member_views import FIRST_STEP, SECOND_PER_FIRST, SECOND_STEP, TREES
+from graphmodel.report.member_views import FIRST_STEP, SECOND_PER_FIRST, SECOND_STEP, TREE_NODES, TREES
 from tests.report_documents import HOSTILE_NAMES, SCRIPT, synthetic_document
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-output"
@@ -98,11 +99,45 @@ def test_cascade_trees_follow_the_fission_forest(connection, demo):
             assert members[m.member_id]["reached_by"] == m.parent
             assert m.parent is None or drawn[m.parent].generation == m.generation - 1
             children = [r for r in members.values() if r["reached_by"] == m.member_id]
-            if m.hidden or any(c.parent == m.member_id for c in tree.members):
-                shown = sum(1 for c in tree.members if c.parent == m.member_id)
-                assert m.hidden == len(children) - shown
-        # everything not drawn is counted where it hangs (or below the last generation drawn)
-        assert len(drawn) + sum(m.hidden for m in tree.members) <= tree.size
+            shown = sum(1 for c in tree.members if c.parent == m.member_id)
+            assert m.hidden == len(children) - shown  # what it reached and is not drawn, counted
+        # every member of the cascade is drawn or counted below a drawn member, once
+        assert len(drawn) + sum(m.hidden_reach for m in tree.members) == tree.size
+
+
+def test_a_cascade_larger_than_the_tree_is_counted_in_full(connection, community, tmp_path):
+    """A cascade of 1,093 members, six generations of three invitations each: the tree draws
+    what its caps allow and counts every other member below the member they hang from."""
+    members, shares, ties = [{"member_id": "g0", "name": "root", "joined_at": "2024-01-01T00:00:00Z"}], [], []
+    frontier = ["g0"]
+    for generation in range(1, 7):
+        reached = []
+        for parent in frontier:
+            for k in range(3):
+                child = f"{parent}.{k}"
+                day = f"2024-{1 + generation:02d}-{1 + k:02d}T00:00:00Z"
+                members.append({"member_id": child, "name": f"N {child}", "joined_at": day})
+                shares.append({"source": parent, "target": child, "at": day, "channel": "poster", "joined": True})
+                ties.append({"source": child, "target": parent, "type": "reply", "weight": 1, "at": day})
+                reached.append(child)
+        frontier = reached
+    with InterchangeWriter(tmp_path) as writer:
+        writer.write("members", members)
+        writer.write("shares", shares)
+        writer.write("interactions", ties)
+    load_directory(connection, tmp_path, community, reject_path=tmp_path / "r.csv")
+    analyze(connection, community)
+    fission_summary(connection, community)
+    [tree] = gather(connection, community, members=False).member_views.cascade_trees[:1]
+    assert tree.root == "g0" and tree.size == len(members) == 1093
+    assert len(tree.members) == TREE_NODES
+    below = {m["member_id"]: m for m in members}
+    for m in tree.members:
+        shown = sum(1 for c in tree.members if c.parent == m.member_id)
+        has = 3 if m.generation < 6 else 0
+        assert m.hidden == has - shown and m.member_id in below
+    assert max(m.generation for m in tree.members if m.hidden) == max(m.generation for m in tree.members)
+    assert len(tree.members) + sum(m.hidden_reach for m in tree.members) == tree.size
 
 
 @needs_chromium
