@@ -15,7 +15,7 @@ from graphmodel.report.circle_events_svg import draw_circle_events, run_labels
 from graphmodel.report.circle_map import circle_map
 from graphmodel.report.circle_map_svg import MapView, draw_circle_map, member_names
 from graphmodel.report.ego_svg import draw_ego, ego_legend
-from graphmodel.report.messages import SHARE_WORDS, Words
+from graphmodel.report.messages import Words, is_share
 from graphmodel.report.palette import circle_colours
 from graphmodel.report.presenter import trend_series
 
@@ -127,7 +127,7 @@ def trend_views(doc: dict[str, Any], words: Words) -> list[Markup]:
     out = []
     for figure, rows in trend_series(doc):
         labels = run_labels([str(p.get("run")) for p in rows], doc.get("trends"), words)
-        share = any(w in figure for w in SHARE_WORDS)
+        share = is_share(figure)
         values = [float(p["value"]) if _is_number(p.get("value")) else None for p in rows]
         shown = [words.fmt.share(v) if share else words.fmt.number(v, 2) for v in values]
         points = [(labels[str(p.get("run"))], words.label("figure", figure), v) for p, v in zip(rows, values)]

@@ -196,7 +196,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
               "dissolve": ("dissolved", "解散")},
     "group": {"attended": ("Attended offline events", "参加过线下活动"), "did_not_attend": ("Did not attend", "未参加")},
 }
-SHARE_WORDS = ("share", "retention", "rate", "conversion")  # figures that are fractions of a whole
+SHARE_WORDS = {"share", "retention", "rate", "conversion"}  # a figure named with one is a fraction of a whole
+
+
+def is_share(key: str) -> bool:
+    """Whether the figure ``key`` is a fraction of a whole (``active_share``, ``retention``; not ``shares``)."""
+    return bool(SHARE_WORDS & set(str(key).split("_")))
 
 
 def t(key: str, lang: str) -> str:
@@ -251,7 +256,7 @@ class Words:
             return self.t("yes") if value else self.t("no")
         if isinstance(value, (list, tuple)):
             return self.fmt.count(len(value))
-        if any(word in key for word in SHARE_WORDS) and isinstance(value, (int, float)) and value <= 1:
+        if is_share(key) and isinstance(value, (int, float)) and value <= 1:
             return self.fmt.share(value)
         return self.fmt.number(value, 2)
 

@@ -71,6 +71,15 @@ def test_every_rule_kind_and_figure_the_analyses_emit_has_words_in_both_language
         assert english and chinese
 
 
+def test_shares_are_percentages_and_counts_are_counts():
+    from graphmodel.report.messages import Words
+
+    words = Words("en")
+    assert words.figure("active_share", 0.145) == "14.5%" and words.figure("retention", 0.2) == "20.0%"
+    assert words.figure("shares", 1) == "1" and words.figure("invited", 30) == "30"
+    assert words.figure("became_leader", True) == "yes" and words.figure("members", ["a", "b"]) == "2"
+
+
 def test_a_key_newer_than_the_words_is_shown_as_words():
     assert label("figure", "activated_first_layer", "zh") == "Activated first layer"
     assert humanise("max_depth") == "Max depth"
