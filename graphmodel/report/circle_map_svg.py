@@ -55,7 +55,9 @@ def draw_circle_map(cmap: CircleMap, document: dict[str, Any], words: Words) -> 
         labels = [element("text", {"class": "disc-id", "x": d.x, "y": d.y + (4 if d.r < 24 else -2)},
                           str(d.circle_id))] if d.r >= 10 else []
         if d.r >= 24:
-            labels.append(element("text", {"class": "disc-size", "x": d.x, "y": d.y + 11}, words.fmt.compact(d.size)))
+            size = words.fmt.count(d.size)  # in full where it fits, else short (1.2K, 1.2万)
+            size = size if text_width(size, 10) <= 1.6 * d.r else words.fmt.compact(d.size)
+            labels.append(element("text", {"class": "disc-size", "x": d.x, "y": d.y + 11}, size))
         if d.r >= 38 and leader:
             labels.append(element("text", {"class": "disc-leader", "x": d.x, "y": d.y + 24},
                                   fit(leader, 1.6 * d.r, 10)))
