@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import baselines, scenarios
+from bench.chromium import find_chromium
 from bench.connector_stability import community_stability
 from bench.measure import process_memory_mb, ratio, run_cli
+from bench.report_views import open_report
 
 
 def warm_up_analysis(work: Path, members: int, echo) -> float:
@@ -68,6 +70,11 @@ def bench_analysis(work: Path, members: int, networkx_max: int, echo) -> dict:
         result["report_seconds"] = reported.seconds
         result["report_html_mb"] = report.stat().st_size / 2**20
         echo(f"  graphmodel report: {reported.seconds:.1f} s, HTML {result['report_html_mb']:.2f} MiB")
+        if find_chromium():
+            opened = open_report(report)
+            result["report_open_seconds"] = opened["wall_s"]
+            echo(f"  report opened in headless Chromium: {opened['wall_s']:.2f} s to the load event "
+                 f"(first paint {opened['paint_ms']:.0f} ms)")
         return result
     finally:
         scenarios.delete(community)

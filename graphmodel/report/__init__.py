@@ -3,11 +3,15 @@
     from graphmodel.report import write_report
     path = write_report(connection, "camp-7", "report.html", fmt="html", lang="zh")
 
-Modules: ``data`` (gathered from the graph), ``document`` (the versioned JSON
-document every format renders), ``summary``, ``recommend``, ``messages``,
-``charts`` (inline SVG), ``circle_map`` (circles, not members), ``render``;
-``pseudonyms`` (reports without member ids or names), ``digest`` (the one-screen
-digest) and ``delivery`` (sending it to a webhook, a chat bot or by mail).
+Modules: ``data`` (gathered from the graph) and ``member_views`` (ego networks and
+cascade trees, bounded), ``document`` (the versioned JSON document every format renders),
+``summary``, ``recommend``; for rendering ``messages`` and ``formatting`` (words and
+numbers in the report's language), ``presenter`` (values in tables), ``svg`` (escaped
+inline SVG), ``charts``, ``circle_map`` (the layout) and ``circle_map_svg``, ``ego_svg``,
+``cascade_svg``, ``circle_events_svg``, ``html_views`` (what the HTML page draws),
+``markdown`` (escaping) and ``render``; ``pseudonyms`` (reports without member ids or
+names), ``digest`` (the one-screen digest) and ``delivery`` (sending it to a webhook, a chat
+bot or by mail).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from typing import Any
 from graphmodel.analysis import load_analysis
 from graphmodel.analysis.results import AnalysisResult, RoleImbalance
 from graphmodel.analysis.stored import read_imbalances
+from graphmodel.report.member_views import MemberViews, gather_member_views
 from graphmodel.report.pseudonyms import Pseudonyms, pseudonymise
 
 # figure -> the catalogue query that reproduces it (graphmodel query NAME -p community=...)
@@ -46,6 +47,7 @@ class ReportData:
     spreaders: list[dict[str, Any]]
     changes: dict[str, Any]
     role_mix: dict[str, int] = field(default_factory=dict)  # members per primary role in the run
+    member_views: MemberViews = field(default_factory=MemberViews)  # ego networks, cascade trees (member_views)
     extra: dict[str, Any] = field(default_factory=dict)
     previous_imbalances: list[RoleImbalance] = field(default_factory=list)  # of the run before this one
 
@@ -92,6 +94,9 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
             if change.to_run == last and change.from_run == previous:
                 changes["leaders_gained"], changes["leaders_lost"] = list(change.gained), list(change.lost)
         changes["previous_run"] = previous
+    cascades = _catalogue(connection, "cascades", community=community, limit=LISTED)
+    views = gather_member_views(connection, community, analysis.run.id, analysis.leaders[:LISTED],
+                                analysis.connectors[:LISTED], analysis.circles, cascades)
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
     position = every_run.index(analysis.run.id) if analysis.run.id in every_run else 0
     previous_imbalances = read_imbalances(connection, every_run[position - 1]) if position > 0 else []
@@ -102,7 +107,7 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
         growth=_catalogue(connection, "members_joined_per_month", community=community),
         circle_ties=_rows(connection.read("report_circle_ties", run=analysis.run.id)),
         fission=_rows(runs[-1:])[0] if runs else None,
-        cascades=_catalogue(connection, "cascades", community=community, limit=LISTED),
+        cascades=cascades, member_views=views,
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
         changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances)

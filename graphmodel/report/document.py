@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from graphmodel.analysis.betweenness import precision_text
+from graphmodel.fission.analysis import jsonable
 from graphmodel.report.data import LISTED, QUERIES, ReportData
 from graphmodel.report.recommend import recommendations
 from graphmodel.report.summary import health, top_gaps
@@ -58,6 +59,7 @@ def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
         "changes": data.changes,
         "recommendations": recommendations(result, data.fission, lang),
         "circle_ties": data.circle_ties,
+        "member_views": jsonable(asdict(data.member_views)),
         "queries": QUERIES,
     }
 

@@ -1,15 +1,29 @@
-"""Rendering the report document as JSON, Markdown or one self-contained HTML file."""
+"""Rendering the report document as JSON, Markdown or one self-contained HTML file.
+
+Everything a document holds came from an export and is escaped in every format: the HTML
+template escapes every value (autoescape on, whatever the template's name) and its
+drawings are built escaped (``report.svg``); the Markdown template escapes every value
+(``report.markdown``). The HTML page carries a Content-Security-Policy that lets only its
+own script run (by hash) and fetch nothing, so even a value that escaped escaping could
+neither run nor call out. JSON is written by ``json.dumps``, whose strings need nothing more.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+from functools import cache
+from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from graphmodel.report import charts
-from graphmodel.report.circle_map import circle_map
-from graphmodel.report.messages import role_label, t
+from graphmodel.report.html_views import html_views
+from graphmodel.report.markdown import code_span, escape_markdown, member, query_line
+from graphmodel.report.messages import Words
+from graphmodel.report.presenter import Presenter
 
 FORMATS = ("html", "md", "json")
 
@@ -17,43 +31,32 @@ FORMATS = ("html", "md", "json")
 def render(document: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=1, default=str) + "\n"
-    lang = document["lang"]
-    env = Environment(loader=PackageLoader("graphmodel", "templates"),
-                      autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(t=lambda key: t(key, lang), role=lambda name: role_label(name, lang),
-                       pct=lambda v: "-" if v is None else f"{v:.1%}",
-                       num=lambda v: "-" if v is None else f"{v:,.3f}" if isinstance(v, float) else f"{v:,}")
-    context = {"doc": document, "lang": lang}
+    words = Words(document["lang"])
+    context = {"doc": document, "lang": words.lang, "w": words, "p": Presenter.of(document, words)}
     if fmt == "md":
-        return env.get_template("report.md.j2").render(**context)
-    context["charts"] = _charts(document, lang)
-    context["map_json"] = json.dumps(circle_map(document), ensure_ascii=False).replace("</", "<\\/")
-    return env.get_template("report.html.j2").render(**context)
+        return _environment("md").get_template("report.md.j2").render(**context)
+    script = page_script()
+    context.update(views=html_views(document, words), script=Markup(script),
+                   script_hash=base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii"))
+    return _environment("html").get_template("report.html.j2").render(**context)
 
 
-def _charts(doc: dict[str, Any], lang: str) -> dict[str, str]:
-    mix = {r["role"]: r["share"] for r in doc["role_mix"]}
-    norm_roles = ("leader", "participant", "lurker")
-    others = [r["role"] for r in doc["role_mix"] if r["role"] not in norm_roles]
-    order = [*norm_roles, *others]
-    out = {"role_mix": charts.bars(
-        t("role_mix", lang), [role_label(r, lang) for r in order],
-        [(t("observed", lang), [mix.get(r, 0.0) for r in order]),
-         (t("norm", lang) + " 1:9:90", [{"leader": 0.01, "participant": 0.09, "lurker": 0.9}.get(r, 0.0)
-                                        for r in order])], percent=True)}
-    dist = doc["activity"]["distribution"]
-    out["activity"] = charts.bars(
-        t("activity", lang), [f'{d["from_interactions"]}-{d["to_interactions"]}' for d in dist],
-        [(t("members", lang), [d["members"] for d in dist])])
-    growth = doc["growth"][-36:]
-    out["growth"] = charts.columns(
-        t("growth", lang), [g["month"] for g in growth],
-        [(t("invited", lang), [g["joined_by_invitation"] for g in growth]),
-         (t("joined", lang), [g["joined"] - g["joined_by_invitation"] for g in growth])])
-    depths = doc["fission"]["depths"]
-    if depths:
-        out["cascade_depth"] = charts.bars(
-            t("cascade_depth", lang), [str(d["depth"]) for d in depths],
-            [(t("cascades", lang), [d["cascades"] for d in depths])])
-    return out
+@cache
+def page_script() -> str:
+    """The page's one script (templates/report.js): shows a circle's or connector's details."""
+    text = resources.files("graphmodel").joinpath("templates/report.js").read_text("utf-8")
+    if "</" in text:
+        raise ValueError("templates/report.js must not contain '</' (it is inlined in a <script> element)")
+    return text
+
+
+@cache
+def _environment(fmt: str) -> Environment:
+    common: dict[str, Any] = {"loader": PackageLoader("graphmodel", "templates"), "trim_blocks": True,
+                              "lstrip_blocks": True, "undefined": StrictUndefined}
+    if fmt == "html":
+        return Environment(autoescape=True, **common)
+    env = Environment(autoescape=False, finalize=escape_markdown, **common)
+    env.filters["code"] = code_span
+    env.globals.update(member=member, query_line=query_line)
+    return env
