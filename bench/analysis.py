@@ -73,8 +73,9 @@ def bench_analysis(work: Path, members: int, networkx_max: int, echo) -> dict:
         if find_chromium():
             opened = open_report(report)
             result["report_open_seconds"] = opened["wall_s"]
-            echo(f"  report opened in headless Chromium: {opened['wall_s']:.2f} s to the load event "
-                 f"(first paint {opened['paint_ms']:.0f} ms)")
+            paint = opened.get("paint_ms")
+            painted = f"first paint {paint:.0f} ms" if paint is not None else "no first-paint entry"
+            echo(f"  report opened in headless Chromium: {opened['wall_s']:.2f} s to the load event ({painted})")
         return result
     finally:
         scenarios.delete(community)
