@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis import AnalysisOptions, AnalysisResult, analyze
 from graphmodel.analysis.projection import projected
 from graphmodel.core.asof import AsOf, parse_as_of
+from graphmodel.core.community_ids import checked_community
 from graphmodel.core.config import CONFIG_TABLES, Settings, load_settings
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.core.tables import Rows
@@ -78,7 +79,9 @@ class GraphModel:
     """A community knowledge model on one Neo4j database: load, analyse, report, query.
 
     The connection opens on first use (``connect()`` opens it at once); ``close()`` (or
-    ``with``) ends it. Methods take the community id first, then keyword options.
+    ``with``) ends it. Methods take the community id first, then keyword options; an id
+    that is empty, longer than ``MAX_COMMUNITY_ID`` characters or holds control characters
+    is refused (``graphmodel.core.community_ids``).
     """
 
     def __init__(self, settings: Settings, *, echo: Echo | None = None) -> None:
@@ -146,6 +149,7 @@ class GraphModel:
              batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadSummary:
         """Load an interchange directory (docs/interchange.md) into ``community``,
         idempotently; bad rows go to ``rejects``. ``dry_run`` validates without a server."""
+        community = checked_community(community)
         return load_directory(None if dry_run else self.database, directory, community, name=name,
                               dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
                               progress=progress, echo=self.echo, writers=self.settings.threads)
@@ -155,6 +159,7 @@ class GraphModel:
                     progress: Progress | None = None) -> ExportLoad:
         """Convert a chat export (``kind``: one of ``graphmodel.loaders.chat.EXPORTS``) and
         load it into ``community``; ``keep`` keeps the converted interchange tables."""
+        community = checked_community(community)
         return load_export(None if dry_run else self.database, kind, source, community, name=name,
                            reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
                            echo=self.echo, writers=self.settings.threads)
@@ -163,6 +168,7 @@ class GraphModel:
                 **options: Any) -> AnalysisResult:
         """Leaders, connectors, circles, inferred roles and role imbalances (docs/analysis.md);
         ``options`` override the config file's ``[analysis]`` keys for this call."""
+        community = checked_community(community)
         chosen = self.analysis_options
         if options:
             chosen = _replaced(chosen, options, "analysis option")
@@ -174,6 +180,7 @@ class GraphModel:
         """Cascade trees of shares and invitations, what drives them, critical points
         (docs/fission.md); ``options`` (``period``, ``layering_depth``, ``top``, ...) override
         the config file's ``[fission]`` keys for this call."""
+        community = checked_community(community)
         chosen = _replaced(self.fission_options, options, "fission option") if options else self.fission_options
         return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write, echo=self.echo)
 
@@ -181,6 +188,7 @@ class GraphModel:
                output: str | Path | None = None) -> str | Path:
         """The latest analysis (or ``run``) as a report (docs/reports.md): its text, or the
         path written when ``output`` is given."""
+        community = checked_community(community)
         if output is None:
             return report_text(self.database, community, format, lang, run)
         return write_report(self.database, community, output, format, lang, run)
@@ -188,13 +196,14 @@ class GraphModel:
     def history(self, community: str, *, member: str | None = None,
                 as_of: AsOfValue = None) -> RoleHistory | MemberRoleHistory:
         """How roles changed across analysis runs; with ``member``, that member's roles run by run."""
+        community = checked_community(community)
         if member is not None:
             return member_role_history(self.database, community, member, parse_as_of(as_of))
         return community_role_history(self.database, community, parse_as_of(as_of))
 
     def fission_runs(self, community: str) -> Rows[dict[str, Any]]:
         """The community's fission runs, oldest first, with their headline figures."""
-        return Rows(fission_runs(self.database, community))
+        return Rows(fission_runs(self.database, checked_community(community)))
 
     def query(self, name: str, params: Mapping[str, Any] | None = None, /, *, max_rows: int = DEFAULT_LIMIT,
               timeout: float = DEFAULT_TIMEOUT, **values: Any) -> QueryResult:
@@ -210,7 +219,7 @@ class GraphModel:
 
     def delete(self, community: str) -> int:
         """Remove the community and everything in it; how many nodes went."""
-        return delete_community(self.database, community)
+        return delete_community(self.database, checked_community(community))
 
     def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = 3600.0,
                 stale_after: int = 120) -> JobResult:
@@ -233,7 +242,7 @@ class GraphModel:
                 gm.gds.page_rank.stream(G)
         """
         moment = parse_as_of(as_of)
-        with projected(self.database, community, self.analysis_options,
+        with projected(self.database, checked_community(community), self.analysis_options,
                        moment.cutoff if moment else None) as name:
             yield self.gds.graph.get(name)
 

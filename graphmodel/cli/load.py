@@ -35,7 +35,8 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--name", default=None, help="The community's display name."),
         click.option("--dry-run", is_flag=True, help="Validate everything, write nothing."),
         click.option("--rejects", "rejects", type=click.Path(dir_okay=False), default=None,
-                     help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv]."),
+                     help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv, the id made safe "
+                          "for a file name]."),
         format_option("table", "json", help="Output format of the summary."),
     ]):
         command = option(command)

@@ -59,6 +59,10 @@ class InvalidIdentifier(GraphModelError):
     """A label, type or property name from a user is not on the whitelist."""
 
 
+class InvalidCommunityId(InvalidIdentifier):
+    """A community id is empty, too long or holds control characters."""
+
+
 class InputError(GraphModelError):
     """An input file cannot be read at all (encoding, missing column, ...)."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.analysis import AnalysisOptions, analyze
+from graphmodel.core.community_ids import file_slug
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.fission import FissionOptions, fission_summary
 from graphmodel.graph.database import Database
@@ -148,7 +149,7 @@ def _report(call: StepCall) -> StepOutcome:
     if fmt not in FORMATS or lang not in LANGUAGES:
         raise ConfigurationError(f"report format must be one of {', '.join(FORMATS)} and lang one of "
                                  f"{', '.join(LANGUAGES)}; got {fmt!r}, {lang!r}")
-    output = call.path(call.params.get("output", f"{call.community}.{fmt}"))
+    output = call.path(call.params.get("output", f"{file_slug(call.community)}.{fmt}"))
     path = write_report(call.workspace.database, call.community, output, fmt=fmt, lang=lang)
     return StepOutcome({"report": str(path), "bytes": path.stat().st_size}, message=f"report written to {path}")
 

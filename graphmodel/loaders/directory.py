@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.core.community_ids import checked_community, file_slug
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
 from graphmodel.graph.connection import batches
@@ -111,6 +112,7 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     ``lock=False`` when the caller already holds the community's lock (a job does);
     ``writers``: concurrent write transactions (the driver retries deadlocks between them).
     """
+    community = checked_community(community)
     directory = Path(directory)
     files = table_files(directory)
     if not dry_run:
@@ -129,7 +131,7 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
           reject_path: str | Path | None, batch_size: int, progress: Progress | None,
           writers: int) -> LoadSummary:
     started = time.perf_counter()
-    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
+    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{file_slug(community)}.csv")
     summary = LoadSummary(community, str(directory), dry_run)
     if not dry_run:
         connection.write("load_community", community=community, display_name=name)
