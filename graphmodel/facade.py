@@ -40,6 +40,7 @@ from graphmodel.fission import FissionOptions, FissionSummary, fission_summary
 from graphmodel.graph.community import delete_community
 from graphmodel.graph.connection import Connection
 from graphmodel.graph.database import ServerInfo
+from graphmodel.graph.lock import LOCK_WAIT, STALE_AFTER, CommunityLock
 from graphmodel.graph.schema import SchemaResult, ensure_schema, init_schema
 from graphmodel.history import MemberRoleHistory, RoleHistory, community_role_history, fission_runs, member_role_history
 from graphmodel.jobs import JobDidNotSucceed, JobLog, JobResult, JobSpec, Workspace, load_job, run_job
@@ -146,43 +147,51 @@ class GraphModel:
 
     def load(self, directory: str | Path, community: str, *, name: str | None = None,
              dry_run: bool = False, rejects: str | Path | None = None,
-             batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadSummary:
+             batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
+             lock_wait: float = LOCK_WAIT) -> LoadSummary:
         """Load an interchange directory (docs/interchange.md) into ``community``,
-        idempotently; bad rows go to ``rejects``. ``dry_run`` validates without a server."""
+        idempotently; bad rows go to ``rejects``. ``dry_run`` validates without a server.
+        ``lock_wait``: seconds to wait for another run of the community (see ``locked``)."""
         community = checked_community(community)
-        return load_directory(None if dry_run else self.database, directory, community, name=name,
-                              dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
-                              progress=progress, echo=self.echo, writers=self.settings.threads)
+        with self._locked_unless(dry_run, community, lock_wait):
+            return load_directory(None if dry_run else self.database, directory, community, name=name,
+                                  dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
+                                  progress=progress, lock=False, echo=self.echo, writers=self.settings.threads)
 
     def load_export(self, kind: str, source: str | Path, community: str, *, name: str | None = None,
                     dry_run: bool = False, rejects: str | Path | None = None, keep: str | Path | None = None,
-                    progress: Progress | None = None) -> ExportLoad:
+                    progress: Progress | None = None, lock_wait: float = LOCK_WAIT) -> ExportLoad:
         """Convert a chat export (``kind``: one of ``graphmodel.loaders.chat.EXPORTS``) and
         load it into ``community``; ``keep`` keeps the converted interchange tables."""
         community = checked_community(community)
-        return load_export(None if dry_run else self.database, kind, source, community, name=name,
-                           reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
-                           echo=self.echo, writers=self.settings.threads)
+        with self._locked_unless(dry_run, community, lock_wait):
+            return load_export(None if dry_run else self.database, kind, source, community, name=name,
+                               reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
+                               lock=False, echo=self.echo, writers=self.settings.threads)
 
     def analyze(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
-                **options: Any) -> AnalysisResult:
+                lock_wait: float = LOCK_WAIT, **options: Any) -> AnalysisResult:
         """Leaders, connectors, circles, inferred roles and role imbalances (docs/analysis.md);
-        ``options`` override the config file's ``[analysis]`` keys for this call."""
+        ``options`` override the config file's ``[analysis]`` keys for this call. It holds the
+        community's lock (``locked``), so it never analyses a community half loaded."""
         community = checked_community(community)
         chosen = self.analysis_options
         if options:
             chosen = _replaced(chosen, options, "analysis option")
-        return analyze(self.database, community, chosen, as_of=parse_as_of(as_of), echo=self.echo,
-                       write=write, threads=self.settings.threads)
+        with self.locked(community, lock_wait):
+            return analyze(self.database, community, chosen, as_of=parse_as_of(as_of), echo=self.echo,
+                           write=write, threads=self.settings.threads)
 
     def fission(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
-                **options: Any) -> FissionSummary:
+                lock_wait: float = LOCK_WAIT, **options: Any) -> FissionSummary:
         """Cascade trees of shares and invitations, what drives them, critical points
         (docs/fission.md); ``options`` (``period``, ``layering_depth``, ``top``, ...) override
-        the config file's ``[fission]`` keys for this call."""
+        the config file's ``[fission]`` keys for this call. It holds the community's lock."""
         community = checked_community(community)
         chosen = _replaced(self.fission_options, options, "fission option") if options else self.fission_options
-        return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write, echo=self.echo)
+        with self.locked(community, lock_wait):
+            return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write,
+                                   echo=self.echo)
 
     def report(self, community: str, *, format: str = "html", lang: str = "en", run: str | None = None,
                output: str | Path | None = None) -> str | Path:
@@ -221,8 +230,8 @@ class GraphModel:
         """Remove the community and everything in it; how many nodes went."""
         return delete_community(self.database, checked_community(community))
 
-    def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = 3600.0,
-                stale_after: int = 120) -> JobResult:
+    def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = LOCK_WAIT,
+                stale_after: int = STALE_AFTER) -> JobResult:
         """Run a job file's steps under the community's lock (docs/jobs.md), with this model's
         options and the job file's own tables over them; the result says how it ended."""
         spec = job if isinstance(job, JobSpec) else load_job(Path(job))
@@ -232,6 +241,27 @@ class GraphModel:
     def demo(self, *, lang: str = "en", output: str | Path | None = None) -> DemoResult:
         """Generate, load, analyse, compute fission and report the bundled demo community."""
         return run_demo(self.workspace(), self.settings.home, lang, output)
+
+    @contextlib.contextmanager
+    def locked(self, community: str, wait: float = LOCK_WAIT) -> Iterator[None]:
+        """Hold the community's lock for the block: the one loads, analyses, fission runs and
+        jobs take, so none of them runs on the community meanwhile (and the block waits for
+        one that does). For work that must not interleave with them, removing data say::
+
+            with gm.locked("camp-7", wait=0):   # 0: raise LockTimeout at once if it is busy
+                delete_community(gm.database, "camp-7")
+
+        ``wait``: seconds to wait for the run holding it, then ``LockTimeout`` (exit 2, with a
+        message naming the holder). The lock is not re-entrant: inside the block call the
+        domain functions, not this model's locking methods (``load``, ``load_export``,
+        ``analyze``, ``fission``, ``run_job``), which would wait for the block itself.
+        """
+        with CommunityLock(self.database, checked_community(community), wait=wait, echo=self.echo):
+            yield
+
+    def _locked_unless(self, dry_run: bool, community: str, wait: float) -> contextlib.AbstractContextManager:
+        """The community's lock, or nothing for a dry run (which writes nothing)."""
+        return contextlib.nullcontext() if dry_run else self.locked(community, wait)
 
     @contextlib.contextmanager
     def projection(self, community: str, *, as_of: AsOfValue = None) -> Iterator[Graph]:
@@ -252,7 +282,7 @@ class GraphModel:
         return self.database.graph_data_science()
 
 
-def run_job_file(job_file: str | Path, *, json_logs: bool = True, lock_wait: float = 3600.0,
+def run_job_file(job_file: str | Path, *, json_logs: bool = True, lock_wait: float = LOCK_WAIT,
                  **settings: Any) -> JobResult:
     """Run a job file with the environment's settings (and the config file); raise
     ``JobDidNotSucceed`` unless it ended ok. The one call a scheduler's Python task needs

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graphmodel.cli.context import AppContext, pass_app
-from graphmodel.cli.options import community_option, format_option
+from graphmodel.cli.options import community_option, format_option, lock_wait_option
 from graphmodel.cli.progress import row_progress
 from graphmodel.core.errors import DataRejected
 from graphmodel.core.output import render
@@ -38,6 +38,7 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv, the id made safe "
                           "for a file name]."),
         format_option("table", "json", help="Output format of the summary."),
+        lock_wait_option(),
     ]):
         command = option(command)
     return command
@@ -50,7 +51,7 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Rows per transaction [default: 10000].")
 @pass_app
 def load_csv(app: AppContext, directory: str, community: str, name: str | None, dry_run: bool,
-             rejects: str | None, fmt: str, batch_size: int | None) -> None:
+             rejects: str | None, fmt: str, lock_wait: float, batch_size: int | None) -> None:
     """Load a directory in the interchange format (members.csv, interactions.csv,
     shares.csv, roles.csv, events.csv, attendance.csv; any subset; UTF-8 or GB18030;
     .jsonl with the same fields also accepted). Prints rows loaded, rejected and
@@ -64,7 +65,7 @@ def load_csv(app: AppContext, directory: str, community: str, name: str | None, 
     extra = {"batch_size": batch_size} if batch_size else {}
     with row_progress(not app.quiet) as advance:
         summary = app.model.load(directory, community, name=name, dry_run=dry_run, rejects=rejects,
-                                 progress=advance, **extra)
+                                 progress=advance, lock_wait=lock_wait, **extra)
     report_load(summary, fmt)
 
 
@@ -84,10 +85,10 @@ def _export_command(kind: ExportKind) -> click.Command:
                   help="Keep the converted interchange tables in this folder.")
     @pass_app
     def command(app: AppContext, source: str, community: str, name: str | None, dry_run: bool,
-                rejects: str | None, fmt: str, keep: str | None) -> None:
+                rejects: str | None, fmt: str, lock_wait: float, keep: str | None) -> None:
         with row_progress(not app.quiet) as advance:
             loaded = app.model.load_export(kind.name, source, community, name=name, dry_run=dry_run,
-                                           rejects=rejects, keep=keep, progress=advance)
+                                           rejects=rejects, keep=keep, progress=advance, lock_wait=lock_wait)
         conversion = loaded.conversion
         skipped = ", ".join(f"{n} {what}" for what, n in sorted(conversion.skipped.items()))
         app.echo(f"{kind.name} export: {conversion.messages} messages, {len(conversion.members)} people, "
