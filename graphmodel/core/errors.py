@@ -87,6 +87,11 @@ class QueryFailed(GraphModelError):
     """The server refused or failed an analyst's query (syntax, a write, a timeout)."""
 
 
+class QueryRefused(QueryFailed):
+    """graphmodel refused an analyst's query before sending it: it calls a procedure, function
+    or command that is not on the allow-list (``graphmodel.core.cypher_guard``)."""
+
+
 class UnknownCommunity(GraphModelError):
     """No community with that id in the graph."""
 
