@@ -109,14 +109,19 @@ def report_load(summary: LoadSummary, fmt: str) -> None:
         click.echo(json.dumps({"community": summary.community, "dry_run": summary.dry_run,
                                "loaded": summary.loaded, "rejected": summary.rejected,
                                "outsiders_created": summary.outsiders_created,
+                               "without_tie": summary.without_tie,
                                "reject_file": summary.reject_path, "seconds": round(summary.seconds, 3),
                                "tables": summary.rows()}, ensure_ascii=False, indent=2))
     else:
-        columns = ("table", "file", "read", "loaded", "rejected", "nodes_created", "relationships_created")
+        columns = ("table", "file", "read", "loaded", "rejected", "nodes_created", "relationships_created",
+                   "without_tie")
         click.echo(render(columns, summary.rows(), "table"))
         verb = "validated" if summary.dry_run else "loaded"
         click.echo(f"{summary.loaded} rows {verb}, {summary.rejected} rejected, "
                    f"{summary.outsiders_created} outsiders created, in {summary.seconds:.1f} s")
+        if summary.without_tie:
+            click.echo(f"{summary.without_tie} interactions or shares of a member with themselves: "
+                       f"counted as that member's activity, no tie between members")
     if summary.rejected:
         raise DataRejected(f"{summary.rejected} rows rejected; see {summary.reject_path} "
                            f"(file, line, field, reason)")

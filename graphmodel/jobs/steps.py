@@ -107,7 +107,7 @@ def _rejects(call: StepCall) -> Path | None:
 
 def _load_outcome(summary: LoadSummary) -> StepOutcome:
     counts = {"loaded": summary.loaded, "rejected": summary.rejected,
-              "outsiders_created": summary.outsiders_created,
+              "outsiders_created": summary.outsiders_created, "without_tie": summary.without_tie,
               **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
     message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, "
                f"{summary.outsiders_created} outsiders created")

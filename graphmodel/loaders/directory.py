@@ -55,6 +55,9 @@ Progress = Callable[[str, int], None]  # (table, rows just handled)
 
 @dataclass
 class TableSummary:
+    """One table's rows: read, loaded, rejected; ``without_tie``: loaded interactions or shares
+    of a member with themselves (activity of that member, no tie between two members)."""
+
     table: str
     file: str
     read: int = 0
@@ -62,6 +65,7 @@ class TableSummary:
     rejected: int = 0
     nodes_created: int = 0
     relationships_created: int = 0
+    without_tie: int = 0
 
 
 @dataclass
@@ -82,10 +86,15 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(t.rejected for t in self.tables)
 
+    @property
+    def without_tie(self) -> int:
+        return sum(t.without_tie for t in self.tables)
+
     def rows(self) -> list[dict[str, Any]]:
         return [{"table": t.table, "file": t.file, "read": t.read, "loaded": t.loaded,
                  "rejected": t.rejected, "nodes_created": t.nodes_created,
-                 "relationships_created": t.relationships_created} for t in self.tables]
+                 "relationships_created": t.relationships_created, "without_tie": t.without_tie}
+                for t in self.tables]
 
 
 def table_files(directory: Path) -> dict[str, Path]:
@@ -197,8 +206,10 @@ def _validated(rows: Iterable[Any], validator: TableValidator, stats: TableSumma
 
 
 def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | None) -> None:
+    to_themselves = sum(row["s"] == row["t"] for row in batch) if stats.table in EDGE_COLUMNS else 0
     with _COUNTING:
         stats.loaded += len(batch)
+        stats.without_tie += to_themselves
     if progress:
         progress(stats.table, len(batch))
 

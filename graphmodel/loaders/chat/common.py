@@ -10,6 +10,10 @@ from typing import Any
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import InterchangeWriter
 
+# how a member's interaction with themselves is counted among what an export held but did not map
+_TO_THEMSELVES = {"reply": "replies to their own messages", "mention": "mentions of themselves",
+                  "reaction": "reactions to their own messages"}
+
 
 @dataclass
 class ChatConversion:
@@ -38,12 +42,16 @@ class ChatConversion:
         return ident
 
     def interaction(self, source: str | None, target: str | None, kind: str, at: datetime | None) -> None:
-        if source and target and source != target:
+        if source and target and source == target:
+            self.skip(_TO_THEMSELVES.get(kind, f"{kind} interactions of a member with themselves"))
+        elif source and target:
             self.interactions.append({"source": source, "target": target, "type": kind, "at": at})
 
     def share(self, source: str | None, target: str | None, at: datetime | None, channel: str,
               joined: bool) -> None:
-        if source and target and source != target:
+        if source and target and source == target:
+            self.skip("shares of a member to themselves")
+        elif source and target:
             self.shares.append({"source": source, "target": target, "at": at, "channel": channel,
                                 "joined": joined})
 
@@ -83,3 +91,6 @@ def read_json(path: Path) -> Any:
             return json.load(handle)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise InputError(f"{path}: not a readable JSON export ({error})") from error
+    except RecursionError:  # json gives up on nesting deeper than the interpreter's stack
+        raise InputError(f"{path}: not a readable JSON export (its values are nested too deeply to "
+                         f"read; a chat export nests a few levels)") from None
