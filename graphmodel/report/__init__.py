@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphmodel.core.private_files import write_private_text
 from graphmodel.report.data import ReportData, gather
 from graphmodel.report.document import SCHEMA_VERSION, build_document
 from graphmodel.report.render import FORMATS, render
@@ -28,7 +29,7 @@ def write_report(connection, community: str, output: str | Path, fmt: str = "htm
                  run: str | None = None) -> Path:
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report_text(connection, community, fmt, lang, run), encoding="utf-8")
+    write_private_text(path, report_text(connection, community, fmt, lang, run))  # it names members
     return path
 
 
