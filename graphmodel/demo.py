@@ -15,6 +15,7 @@ from graphmodel.analysis import analyze
 from graphmodel.fission import fission_summary
 from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 from graphmodel.graph.community import delete_community
+from graphmodel.graph.lock import CommunityLock
 from graphmodel.jobs.steps import Workspace
 from graphmodel.loaders import load_directory
 from graphmodel.report import write_report
@@ -50,14 +51,15 @@ def run_demo(workspace: Workspace, work_dir: str | Path, lang: str = "en",
     echo(f"generating the demo community ({DEMO_MEMBERS:,} members, seed {DEMO_SEED}) into {data_dir}")
     generate_community(data_dir, GeneratorOptions(members=DEMO_MEMBERS, seed=DEMO_SEED,
                                                   problems=tuple(PROBLEMS)))
-    echo("replacing any earlier demo community in the graph")
-    delete_community(connection, DEMO_COMMUNITY)
-    loaded = load_directory(connection, data_dir, DEMO_COMMUNITY, name="示例社群 demo community",
-                            reject_path=work_dir / f"graphmodel-rejects-{DEMO_COMMUNITY}.csv",
-                            writers=workspace.threads, echo=echo)
-    echo(f"loaded {loaded.loaded:,} rows ({loaded.rejected:,} rejected) in {loaded.seconds:.1f} s")
-    analysis = analyze(connection, DEMO_COMMUNITY, workspace.analysis, echo=echo, threads=workspace.threads)
-    fission = fission_summary(connection, DEMO_COMMUNITY, None, workspace.fission, echo=echo)
+    with CommunityLock(connection, DEMO_COMMUNITY, echo=echo):  # no other run changes it meanwhile
+        echo("replacing any earlier demo community in the graph")
+        delete_community(connection, DEMO_COMMUNITY)
+        loaded = load_directory(connection, data_dir, DEMO_COMMUNITY, name="示例社群 demo community",
+                                reject_path=work_dir / f"graphmodel-rejects-{DEMO_COMMUNITY}.csv",
+                                writers=workspace.threads, lock=False, echo=echo)
+        echo(f"loaded {loaded.loaded:,} rows ({loaded.rejected:,} rejected) in {loaded.seconds:.1f} s")
+        analysis = analyze(connection, DEMO_COMMUNITY, workspace.analysis, echo=echo, threads=workspace.threads)
+        fission = fission_summary(connection, DEMO_COMMUNITY, None, workspace.fission, echo=echo)
     report = Path(report_path or work_dir / f"{DEMO_COMMUNITY}-report.html")
     write_report(connection, DEMO_COMMUNITY, report, "html", lang)
     return DemoResult(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from graphmodel.analysis import AnalysisOptions, AnalysisResult, analyze
 from graphmodel.analysis.projection import projected
 from graphmodel.core.asof import AsOf, parse_as_of
+from graphmodel.core.community_ids import checked_community
 from graphmodel.core.config import CONFIG_TABLES, Settings, load_settings
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.core.tables import Rows
@@ -39,7 +40,7 @@ from graphmodel.fission import FissionOptions, FissionSummary, fission_summary
 from graphmodel.graph.community import delete_community
 from graphmodel.graph.connection import Connection
 from graphmodel.graph.database import ServerInfo
-from graphmodel.graph.lock import CommunityLock
+from graphmodel.graph.lock import LOCK_WAIT, STALE_AFTER, CommunityLock
 from graphmodel.graph.schema import SchemaResult, ensure_schema, init_schema
 from graphmodel.graph.tombstones import Forgotten, forget_member, lift_tombstone
 from graphmodel.history import MemberRoleHistory, RoleHistory, community_role_history, fission_runs, member_role_history
@@ -80,7 +81,9 @@ class GraphModel:
     """A community knowledge model on one Neo4j database: load, analyse, report, query.
 
     The connection opens on first use (``connect()`` opens it at once); ``close()`` (or
-    ``with``) ends it. Methods take the community id first, then keyword options.
+    ``with``) ends it. Methods take the community id first, then keyword options; an id
+    that is empty, longer than ``MAX_COMMUNITY_ID`` characters or holds control characters
+    is refused (``graphmodel.core.community_ids``).
     """
 
     def __init__(self, settings: Settings, *, echo: Echo | None = None) -> None:
@@ -146,50 +149,63 @@ class GraphModel:
     def load(self, directory: str | Path, community: str, *, name: str | None = None,
              dry_run: bool = False, rejects: str | Path | None = None,
              batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-             drop_names: bool = False) -> LoadSummary:
+             drop_names: bool = False, lock_wait: float = LOCK_WAIT) -> LoadSummary:
         """Load an interchange directory (docs/interchange.md) into ``community``,
         idempotently; bad rows go to ``rejects``, rows of forgotten members are skipped.
-        ``dry_run`` validates without a server; ``drop_names`` stores no member names."""
-        return load_directory(None if dry_run else self.database, directory, community, name=name,
-                              dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
-                              progress=progress, echo=self.echo, writers=self.settings.threads,
-                              drop_names=drop_names)
+        ``dry_run`` validates without a server; ``drop_names`` stores no member names.
+        ``lock_wait``: seconds to wait for another run of the community (see ``locked``)."""
+        community = checked_community(community)
+        with self._locked_unless(dry_run, community, lock_wait):
+            return load_directory(None if dry_run else self.database, directory, community, name=name,
+                                  dry_run=dry_run, reject_path=rejects, batch_size=batch_size,
+                                  progress=progress, lock=False, echo=self.echo, writers=self.settings.threads,
+                                  drop_names=drop_names)
 
     def load_export(self, kind: str, source: str | Path, community: str, *, name: str | None = None,
                     dry_run: bool = False, rejects: str | Path | None = None, keep: str | Path | None = None,
-                    progress: Progress | None = None, drop_names: bool = False, **options: Any) -> ExportLoad:
+                    progress: Progress | None = None, drop_names: bool = False, lock_wait: float = LOCK_WAIT,
+                    **options: Any) -> ExportLoad:
         """Convert a chat export (``kind``: one of ``graphmodel.loaders.chat.EXPORTS``) and
         load it into ``community``; ``keep`` keeps the converted interchange tables;
         ``drop_names`` stores no member names; ``options``: the kind's export options
         (``utc_offset``, ``talker``, ``date_order``; docs/exports.md)."""
-        return load_export(None if dry_run else self.database, kind, source, community, name=name,
-                           reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
-                           echo=self.echo, writers=self.settings.threads, drop_names=drop_names,
-                           options=options)
+        community = checked_community(community)
+        with self._locked_unless(dry_run, community, lock_wait):
+            return load_export(None if dry_run else self.database, kind, source, community, name=name,
+                               reject_path=rejects, keep=keep, dry_run=dry_run, progress=progress,
+                               lock=False, echo=self.echo, writers=self.settings.threads, drop_names=drop_names,
+                               options=options)
 
     def analyze(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
-                **options: Any) -> AnalysisResult:
+                lock_wait: float = LOCK_WAIT, **options: Any) -> AnalysisResult:
         """Leaders, connectors, circles, inferred roles and role imbalances (docs/analysis.md);
-        ``options`` override the config file's ``[analysis]`` keys for this call."""
+        ``options`` override the config file's ``[analysis]`` keys for this call. It holds the
+        community's lock (``locked``), so it never analyses a community half loaded."""
+        community = checked_community(community)
         chosen = self.analysis_options
         if options:
             chosen = _replaced(chosen, options, "analysis option")
-        return analyze(self.database, community, chosen, as_of=parse_as_of(as_of), echo=self.echo,
-                       write=write, threads=self.settings.threads)
+        with self.locked(community, lock_wait):
+            return analyze(self.database, community, chosen, as_of=parse_as_of(as_of), echo=self.echo,
+                           write=write, threads=self.settings.threads)
 
     def fission(self, community: str, *, as_of: AsOfValue = None, write: bool = True,
-                **options: Any) -> FissionSummary:
+                lock_wait: float = LOCK_WAIT, **options: Any) -> FissionSummary:
         """Cascade trees of shares and invitations, what drives them, critical points
         (docs/fission.md); ``options`` (``period``, ``layering_depth``, ``top``, ...) override
-        the config file's ``[fission]`` keys for this call."""
+        the config file's ``[fission]`` keys for this call. It holds the community's lock."""
+        community = checked_community(community)
         chosen = _replaced(self.fission_options, options, "fission option") if options else self.fission_options
-        return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write, echo=self.echo)
+        with self.locked(community, lock_wait):
+            return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write,
+                                   echo=self.echo)
 
     def report(self, community: str, *, format: str = "html", lang: str = "en", run: str | None = None,
                output: str | Path | None = None, pseudonymise: bool = False) -> str | Path:
         """The latest analysis (or ``run``) as a report (docs/reports.md): its text, or the
         path written when ``output`` is given. ``pseudonymise``: stable salted pseudonyms in
         place of every member id and name (docs/privacy.md)."""
+        community = checked_community(community)
         pseudonyms = load_salt(self.settings.home) if pseudonymise else None
         if output is None:
             return report_text(self.database, community, format, lang, run, pseudonyms)
@@ -198,13 +214,14 @@ class GraphModel:
     def history(self, community: str, *, member: str | None = None,
                 as_of: AsOfValue = None) -> RoleHistory | MemberRoleHistory:
         """How roles changed across analysis runs; with ``member``, that member's roles run by run."""
+        community = checked_community(community)
         if member is not None:
             return member_role_history(self.database, community, member, parse_as_of(as_of))
         return community_role_history(self.database, community, parse_as_of(as_of))
 
     def fission_runs(self, community: str) -> Rows[dict[str, Any]]:
         """The community's fission runs, oldest first, with their headline figures."""
-        return Rows(fission_runs(self.database, community))
+        return Rows(fission_runs(self.database, checked_community(community)))
 
     def query(self, name: str, params: Mapping[str, Any] | None = None, /, *, max_rows: int = DEFAULT_LIMIT,
               timeout: float = DEFAULT_TIMEOUT, **values: Any) -> QueryResult:
@@ -220,23 +237,25 @@ class GraphModel:
 
     def delete(self, community: str) -> int:
         """Remove the community and everything in it but its tombstones; how many nodes went."""
-        return delete_community(self.database, community)
+        return delete_community(self.database, checked_community(community))
 
-    def forget(self, community: str, member: str, *, lock_wait: float = 3600.0) -> Forgotten:
+    def forget(self, community: str, member: str, *, lock_wait: float = LOCK_WAIT) -> Forgotten:
         """Remove a member's data from ``community`` and keep a tombstone, so that loading
-        the same export again skips them (docs/privacy.md). Holds the community's lock,
-        waiting up to ``lock_wait`` seconds for a running job or load; idempotent."""
-        with CommunityLock(self.database, community, wait=lock_wait, echo=self.echo):
+        the same export again skips them (docs/privacy.md). Holds the community's lock
+        (``locked``), waiting up to ``lock_wait`` seconds for a running job or load; idempotent."""
+        community = checked_community(community)
+        with self.locked(community, lock_wait):
             return forget_member(self.database, community, member)
 
-    def lift_tombstone(self, community: str, member: str, *, lock_wait: float = 3600.0) -> bool:
+    def lift_tombstone(self, community: str, member: str, *, lock_wait: float = LOCK_WAIT) -> bool:
         """Undo ``forget``'s tombstone (not the data it removed): later loads bring the
-        member back. Whether there was a tombstone."""
-        with CommunityLock(self.database, community, wait=lock_wait, echo=self.echo):
+        member back. Whether there was a tombstone. Holds the community's lock."""
+        community = checked_community(community)
+        with self.locked(community, lock_wait):
             return lift_tombstone(self.database, community, member)
 
-    def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = 3600.0,
-                stale_after: int = 120) -> JobResult:
+    def run_job(self, job: JobSpec | str | Path, *, log: JobLog | None = None, lock_wait: float = LOCK_WAIT,
+                stale_after: int = STALE_AFTER) -> JobResult:
         """Run a job file's steps under the community's lock (docs/jobs.md), with this model's
         options and the job file's own tables over them; the result says how it ended."""
         spec = job if isinstance(job, JobSpec) else load_job(Path(job))
@@ -248,6 +267,27 @@ class GraphModel:
         return run_demo(self.workspace(), self.settings.home, lang, output)
 
     @contextlib.contextmanager
+    def locked(self, community: str, wait: float = LOCK_WAIT) -> Iterator[None]:
+        """Hold the community's lock for the block: the one loads, analyses, fission runs and
+        jobs take, so none of them runs on the community meanwhile (and the block waits for
+        one that does). For work that must not interleave with them, removing data say::
+
+            with gm.locked("camp-7", wait=0):   # 0: raise LockTimeout at once if it is busy
+                delete_community(gm.database, "camp-7")
+
+        ``wait``: seconds to wait for the run holding it, then ``LockTimeout`` (exit 2, with a
+        message naming the holder). The lock is not re-entrant: inside the block call the
+        domain functions, not this model's locking methods (``load``, ``load_export``,
+        ``analyze``, ``fission``, ``run_job``), which would wait for the block itself.
+        """
+        with CommunityLock(self.database, checked_community(community), wait=wait, echo=self.echo):
+            yield
+
+    def _locked_unless(self, dry_run: bool, community: str, wait: float) -> contextlib.AbstractContextManager:
+        """The community's lock, or nothing for a dry run (which writes nothing)."""
+        return contextlib.nullcontext() if dry_run else self.locked(community, wait)
+
+    @contextlib.contextmanager
     def projection(self, community: str, *, as_of: AsOfValue = None) -> Iterator[Graph]:
         """The community's analysis graph (the projection ``analyze`` uses: weighted,
         undirected ties) as a ``graphdatascience`` ``Graph``, dropped on exit::
@@ -256,7 +296,7 @@ class GraphModel:
                 gm.gds.page_rank.stream(G)
         """
         moment = parse_as_of(as_of)
-        with projected(self.database, community, self.analysis_options,
+        with projected(self.database, checked_community(community), self.analysis_options,
                        moment.cutoff if moment else None) as name:
             yield self.gds.graph.get(name)
 
@@ -266,7 +306,7 @@ class GraphModel:
         return self.database.graph_data_science()
 
 
-def run_job_file(job_file: str | Path, *, json_logs: bool = True, lock_wait: float = 3600.0,
+def run_job_file(job_file: str | Path, *, json_logs: bool = True, lock_wait: float = LOCK_WAIT,
                  **settings: Any) -> JobResult:
     """Run a job file with the environment's settings (and the config file); raise
     ``JobDidNotSucceed`` unless it ended ok. The one call a scheduler's Python task needs

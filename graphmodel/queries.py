@@ -1,7 +1,11 @@
 """Analyst queries: the named catalogue and safe ad-hoc Cypher.
 
-Both run in read transactions (the server rejects any write), with a row
-limit and a timeout; values reach the server only as parameters.
+Both run in read transactions (the server rejects any write), behind an allow-list of
+procedures, functions and commands checked before the text is sent
+(``graphmodel.core.cypher_guard``: no GDS catalogue or algorithms, no dbms.*, no
+administration), with a row limit (at most ``MAX_LIMIT``: the rows are held in memory) and a
+transaction timeout graphmodel always sets (at most ``MAX_TIMEOUT``, never none, whatever the
+server's own ``db.transaction.timeout``); values reach the server only as parameters.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from neo4j.exceptions import ClientError
 
+from graphmodel.core.cypher_guard import check_analyst_cypher
 from graphmodel.core.errors import QueryFailed, QueryNotFound, QueryParameterError
 from graphmodel.core.tables import Rows
 from graphmodel.graph import cypher
@@ -25,6 +30,8 @@ if TYPE_CHECKING:
 PREFIX = "query_"
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT = 60.0
+MAX_LIMIT = 100_000  # rows: what a query returns is held in memory, by graphmodel and by the caller
+MAX_TIMEOUT = 3600.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,13 @@ def run_adhoc(connection: Database, text: str, params: Mapping[str, Any],
 
 def _read(connection: Database, text: str, params: dict[str, Any], name: str,
           limit: int, timeout: float) -> QueryResult:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise QueryParameterError(f"{name}: the row limit must be a whole number from 1 to {MAX_LIMIT:,}; "
+                                  f"got {limit!r}")
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= MAX_TIMEOUT:
+        raise QueryParameterError(f"{name}: the timeout must be more than 0 and at most {MAX_TIMEOUT:g} "
+                                  f"seconds (a query always has one); got {timeout!r}")
+    check_analyst_cypher(text)
     try:
         columns, rows, truncated = connection.read_text(
             text, params, name=name, timeout=timeout, limit=limit

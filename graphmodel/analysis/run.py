@@ -97,11 +97,13 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
                                                 run, community, info, moment, size, precision)
             if circles_written is not None:
                 circles_written.result()
+        finished_at = datetime.now(UTC)
         if write:
             echo("writing results back to the graph")
             write_analysis(connection, community, result, table, columns, roles, threads)
-            connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
-        return result
+            [row] = connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
+            finished_at = row["finished_at"].to_native()
+        return replace(result, run=replace(result.run, finished_at=finished_at))
     except BaseException:
         if write:
             _ABANDONED_HERE.add(run)

@@ -11,7 +11,14 @@ import click
 from graphmodel.analysis import AnalysisResult
 from graphmodel.analysis.betweenness import precision_text
 from graphmodel.cli.context import AppContext, pass_app
-from graphmodel.cli.options import as_of_option, community_option, format_option, top_option, write_option
+from graphmodel.cli.options import (
+    as_of_option,
+    community_option,
+    format_option,
+    lock_wait_option,
+    top_option,
+    write_option,
+)
 from graphmodel.core.asof import AsOf
 from graphmodel.core.output import render
 
@@ -22,22 +29,25 @@ from graphmodel.core.output import render
 @top_option(10)
 @write_option()
 @format_option("table", "json")
+@lock_wait_option()
 @pass_app
-def analyze(app: AppContext, community: str, as_of: AsOf | None, top: int, write: bool, fmt: str) -> None:
+def analyze(app: AppContext, community: str, as_of: AsOf | None, top: int, write: bool, fmt: str,
+            lock_wait: float) -> None:
     """Find the community's structure with Neo4j Graph Data Science and write it back:
     leaders (PageRank on weighted ties, with activity), connectors (betweenness,
     articulation points, bridges, participation coefficient), circles (seeded
     Leiden, with modularity and conductance), an inferred role for every member
     compared with the declared ones, and the role-imbalance findings against the
     norms (1:9:90, ~5% active, Dunbar 50/150, two-level layering). Parameters and
-    thresholds come from the config file's [analysis] and [thresholds] tables.
+    thresholds come from the config file's [analysis] and [thresholds] tables. It waits
+    for a load, analysis or fission run of the same community to finish (--lock-wait).
 
     \b
     Example:
         graphmodel analyze --community demo
         graphmodel analyze --community demo --as-of 2024-06-30 --format json
     """
-    result = app.model.analyze(community, as_of=as_of, write=write, top=top)
+    result = app.model.analyze(community, as_of=as_of, write=write, lock_wait=lock_wait, top=top)
     if fmt == "json":
         click.echo(json.dumps(result_summary(result, top), ensure_ascii=False, indent=2, default=str))
         return

@@ -10,7 +10,14 @@ from typing import Any
 import click
 
 from graphmodel.cli.context import AppContext, pass_app
-from graphmodel.cli.options import as_of_option, community_option, format_option, top_option, write_option
+from graphmodel.cli.options import (
+    as_of_option,
+    community_option,
+    format_option,
+    lock_wait_option,
+    top_option,
+    write_option,
+)
 from graphmodel.core.asof import AsOf
 from graphmodel.core.output import render
 from graphmodel.fission import FissionSummary
@@ -28,21 +35,23 @@ from graphmodel.fission.analysis import headline
 @top_option(None, "Rows per ranked list [config: [fission] top; default 20].")
 @write_option("the run, its cascades and members' cascade places")
 @format_option("table", "json")
+@lock_wait_option()
 @pass_app
 def fission(app: AppContext, community: str, as_of: AsOf | None, period: str | None,
-            layering_depth: int | None, top: int | None, write: bool, fmt: str) -> None:
+            layering_depth: int | None, top: int | None, write: bool, fmt: str, lock_wait: float) -> None:
     """Cascade trees of shares and invitations (裂变): who reached whom (earliest share
     wins), size, depth, breadth, conversion, reproduction and structural virality per
     cascade; the members and roles that drive fission; first-layer versus open
     fission; outsider -> KOL connectors; chains deeper than the layering norm; growth
-    per period and the headcount at which cascades began to sustain themselves.
+    per period and the headcount at which cascades began to sustain themselves. It waits
+    for a load, analysis or fission run of the same community to finish (--lock-wait).
 
     \b
     Example:
         graphmodel fission --community demo
         graphmodel fission --community demo --as-of 2024-06-30 --period week --format json
     """
-    summary = app.model.fission(community, as_of=as_of, write=write, period=period,
+    summary = app.model.fission(community, as_of=as_of, write=write, lock_wait=lock_wait, period=period,
                                 layering_depth=layering_depth, top=top)
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))

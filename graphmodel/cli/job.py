@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from graphmodel.cli.context import AppContext, pass_app
-from graphmodel.cli.options import format_option
+from graphmodel.cli.options import format_option, lock_wait_option
 from graphmodel.core.output import FORMATS, render
+from graphmodel.graph.lock import STALE_AFTER
 from graphmodel.jobs import JobDidNotSucceed, JobLog
 
 
@@ -28,9 +29,8 @@ def job() -> None:
 @job.command("run")
 @click.argument("job_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--log-json", is_flag=True, help="Structured logs: one JSON object per line on stderr.")
-@click.option("--lock-wait", default=3600.0, show_default=True, type=float,
-              help="Seconds to wait for another run of the same community to finish.")
-@click.option("--stale-after", default=120, show_default=True, type=int,
+@lock_wait_option()
+@click.option("--stale-after", default=STALE_AFTER, show_default=True, type=int,
               help="Seconds without a heartbeat after which a crashed run's lock is taken over.")
 @pass_app
 def job_run(app: AppContext, job_file: Path, log_json: bool, lock_wait: float,

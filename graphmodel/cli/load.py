@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graphmodel.cli.context import AppContext, pass_app
-from graphmodel.cli.options import community_option, format_option
+from graphmodel.cli.options import community_option, format_option, lock_wait_option
 from graphmodel.cli.progress import row_progress
 from graphmodel.core.errors import DataRejected
 from graphmodel.core.output import render
@@ -36,11 +36,13 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--name", default=None, help="The community's display name."),
         click.option("--dry-run", is_flag=True, help="Validate everything, write nothing."),
         click.option("--rejects", "rejects", type=click.Path(dir_okay=False), default=None,
-                     help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv]."),
+                     help="Reject file [default: ./graphmodel-rejects-COMMUNITY.csv, the id made safe "
+                          "for a file name]."),
         click.option("--drop-names", is_flag=True,
                      help="Store no member names (ids only); names stored before for the members "
                           "loaded are removed."),
         format_option("table", "json", help="Output format of the summary."),
+        lock_wait_option(),
     ]):
         command = option(command)
     return command
@@ -53,7 +55,7 @@ def _target_options(command: Callable[..., Any]) -> Callable[..., Any]:
               help="Rows per transaction [default: 10000].")
 @pass_app
 def load_csv(app: AppContext, directory: str, community: str, name: str | None, dry_run: bool,
-             rejects: str | None, drop_names: bool, fmt: str, batch_size: int | None) -> None:
+             rejects: str | None, drop_names: bool, fmt: str, lock_wait: float, batch_size: int | None) -> None:
     """Load a directory in the interchange format (members.csv, interactions.csv,
     shares.csv, roles.csv, events.csv, attendance.csv; any subset; UTF-8 or GB18030;
     .jsonl with the same fields also accepted). Prints rows loaded, rejected, skipped as
@@ -67,7 +69,7 @@ def load_csv(app: AppContext, directory: str, community: str, name: str | None, 
     extra = {"batch_size": batch_size} if batch_size else {}
     with row_progress(not app.quiet) as advance:
         summary = app.model.load(directory, community, name=name, dry_run=dry_run, rejects=rejects,
-                                 progress=advance, drop_names=drop_names, **extra)
+                                 progress=advance, drop_names=drop_names, lock_wait=lock_wait, **extra)
     report_load(summary, fmt)
 
 
@@ -92,11 +94,12 @@ def _export_command(kind: ExportKind) -> click.Command:
                   help="Keep the converted interchange tables in this folder.")
     @pass_app
     def command(app: AppContext, source: str, community: str, name: str | None, dry_run: bool,
-                rejects: str | None, drop_names: bool, fmt: str, keep: str | None, **options: Any) -> None:
+                rejects: str | None, drop_names: bool, fmt: str, lock_wait: float, keep: str | None,
+                **options: Any) -> None:
         with row_progress(not app.quiet) as advance:
             loaded = app.model.load_export(kind.name, source, community, name=name, dry_run=dry_run,
                                            rejects=rejects, keep=keep, progress=advance, drop_names=drop_names,
-                                           **options)
+                                           lock_wait=lock_wait, **options)
         for line in conversion_lines(kind.name, loaded.conversion):
             app.echo(line)
         report_load(loaded.summary, fmt, export=loaded.conversion.summary())
@@ -134,6 +137,7 @@ def report_load(summary: LoadSummary, fmt: str, export: dict[str, Any] | None = 
         document = {"community": summary.community, "dry_run": summary.dry_run,
                     "loaded": summary.loaded, "rejected": summary.rejected,
                     "forgotten": summary.forgotten, "outsiders_created": summary.outsiders_created,
+                    "without_tie": summary.without_tie,
                     "reject_file": summary.reject_path, "seconds": round(summary.seconds, 3),
                     "tables": summary.rows()}
         if export is not None:
@@ -141,12 +145,15 @@ def report_load(summary: LoadSummary, fmt: str, export: dict[str, Any] | None = 
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         columns = ("table", "file", "read", "loaded", "rejected", "forgotten", "nodes_created",
-                   "relationships_created")
+                   "relationships_created", "without_tie")
         click.echo(render(columns, summary.rows(), "table"))
         verb = "validated" if summary.dry_run else "loaded"
         skipped = f"{summary.forgotten} rows of forgotten members skipped, " if summary.forgotten else ""
         click.echo(f"{summary.loaded} rows {verb}, {summary.rejected} rejected, {skipped}"
                    f"{summary.outsiders_created} outsiders created, in {summary.seconds:.1f} s")
+        if summary.without_tie:
+            click.echo(f"{summary.without_tie} interactions or shares of a member with themselves: "
+                       f"counted as that member's activity, no tie between members")
     if summary.rejected:
         raise DataRejected(f"{summary.rejected} rows rejected; see {summary.reject_path} "
                            f"(file, line, field, reason)")

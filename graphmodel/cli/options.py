@@ -10,6 +10,7 @@ import click
 from graphmodel.core.asof import parse_as_of
 from graphmodel.core.config import SETTINGS
 from graphmodel.core.errors import ConfigurationError
+from graphmodel.graph.lock import LOCK_WAIT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +53,13 @@ def lang_option(help: str = "Language.") -> Callable[[F], F]:
 def top_option(default: int | None, help: str = "Rows per ranked list.") -> Callable[[F], F]:
     return click.option("--top", type=click.IntRange(1), default=default, show_default=default is not None,
                         help=help)
+
+
+def lock_wait_option() -> Callable[[F], F]:
+    return click.option("--lock-wait", "lock_wait", type=click.FloatRange(min=0), default=LOCK_WAIT,
+                        show_default=True,
+                        help="Seconds to wait for another run of the same community (a load, analysis, "
+                             "fission or job) to finish; 0 refuses at once.")
 
 
 def setting_options(function: F) -> F:

@@ -16,9 +16,10 @@ from graphmodel.core.output import FORMATS, render
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """--param, --format, --limit and --timeout, shared by both commands."""
     function = click.option("--timeout", default=queries.DEFAULT_TIMEOUT, show_default=True,
-                            type=float, help="Seconds before the server ends the query.")(function)
+                            type=click.FloatRange(min=0, min_open=True, max=queries.MAX_TIMEOUT),
+                            help="Seconds before the server ends the query.")(function)
     function = click.option("--limit", default=queries.DEFAULT_LIMIT, show_default=True,
-                            type=click.IntRange(min=1), help="At most this many rows.")(function)
+                            type=click.IntRange(1, queries.MAX_LIMIT), help="At most this many rows.")(function)
     function = format_option(*FORMATS, help="Output format on stdout.")(function)
     function = click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
                             help="A query parameter (repeatable); KEY:TYPE=VALUE for typed "
@@ -71,7 +72,9 @@ def query(app: AppContext, name: str | None, list_: bool, params: tuple[str, ...
 @pass_app
 def cypher(app: AppContext, statement: str, params: tuple[str, ...], fmt: str,
            limit: int, timeout: float) -> None:
-    """Run ad-hoc Cypher in a read transaction: the server rejects any write.
+    """Run ad-hoc Cypher in a read transaction: the server rejects any write, and
+    graphmodel refuses procedures, functions and commands that are not read-only (GDS,
+    dbms.*, SHOW USERS/TRANSACTIONS/SETTINGS, USE, LOAD CSV, ...) before sending it.
 
     Pass values as parameters, never by pasting them into the text.
 

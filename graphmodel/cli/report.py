@@ -6,6 +6,7 @@ import click
 
 from graphmodel.cli.context import AppContext, pass_app
 from graphmodel.cli.options import community_option, format_option, lang_option
+from graphmodel.core.community_ids import file_slug
 
 
 @click.command("report")
@@ -14,7 +15,8 @@ from graphmodel.cli.options import community_option, format_option, lang_option
                help="html: one self-contained file (works offline); md: for chats and wikis; json: for machines.")
 @lang_option()
 @click.option("--output", "-o", default=None,
-              help="File to write [default: COMMUNITY-report.FORMAT]; '-' writes to stdout.")
+              help="File to write [default: COMMUNITY-report.FORMAT in this folder, the id made "
+                   "safe for a file name]; '-' writes to stdout.")
 @click.option("--run", default=None, help="An analysis run id [default: the latest].")
 @click.option("--pseudonymise", "--pseudonymize", "pseudonymise", is_flag=True,
               help="Stable salted pseudonyms (M-...) in place of every member id and name, for sharing "
@@ -39,5 +41,5 @@ def report(app: AppContext, community: str, fmt: str, lang: str, output: str | N
                    nl=False)
         return
     path = app.model.report(community, format=fmt, lang=lang, run=run, pseudonymise=pseudonymise,
-                            output=output or f"{community}-report.{fmt}")
+                            output=output or f"{file_slug(community)}-report.{fmt}")
     click.echo(str(path))

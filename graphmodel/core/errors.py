@@ -59,6 +59,10 @@ class InvalidIdentifier(GraphModelError):
     """A label, type or property name from a user is not on the whitelist."""
 
 
+class InvalidCommunityId(InvalidIdentifier):
+    """A community id is empty, too long or holds control characters."""
+
+
 class InputError(GraphModelError):
     """An input file cannot be read at all (encoding, missing column, ...)."""
 
@@ -81,6 +85,11 @@ class QueryParameterError(GraphModelError):
 
 class QueryFailed(GraphModelError):
     """The server refused or failed an analyst's query (syntax, a write, a timeout)."""
+
+
+class QueryRefused(QueryFailed):
+    """graphmodel refused an analyst's query before sending it: it calls a procedure, function
+    or command that is not on the allow-list (``graphmodel.core.cypher_guard``)."""
 
 
 class UnknownCommunity(GraphModelError):

@@ -1,5 +1,7 @@
-"""A per-community job lock kept in the graph, so it holds across machines.
+"""A per-community lock kept in the graph, so it holds across machines.
 
+Loads, analyses, fission runs and jobs of one community take it, so none of them sees or
+writes a community another is changing; runs of different communities go in parallel.
 The holder heartbeats while it runs. A lock whose holder stopped heartbeating
 for ``stale_after`` seconds is taken over, and so is one whose holder is a
 process on this host that no longer exists, so a killed run never blocks the
@@ -17,6 +19,9 @@ from graphmodel.core.errors import LockTimeout
 from graphmodel.core.owner import new_owner, owner_is_gone
 from graphmodel.graph.database import Database
 
+LOCK_WAIT = 3600.0  # seconds to wait for another run of the community, by default
+STALE_AFTER = 120  # seconds without a heartbeat after which a lock is taken over
+
 
 @dataclass(frozen=True)
 class LockState:
@@ -26,10 +31,15 @@ class LockState:
 
 
 class CommunityLock:
-    """``with CommunityLock(connection, community):`` serialises runs per community."""
+    """``with CommunityLock(connection, community):`` serialises runs per community.
 
-    def __init__(self, connection: Database, community: str, *, wait: float = 3600.0,
-                 stale_after: int = 120, heartbeat_every: float = 20.0,
+    ``wait``: seconds to wait for the holder to finish (0: refuse at once); then
+    ``LockTimeout``. Not re-entrant: a second lock of the same community in the same process
+    waits for the first like any other run.
+    """
+
+    def __init__(self, connection: Database, community: str, *, wait: float = LOCK_WAIT,
+                 stale_after: int = STALE_AFTER, heartbeat_every: float = 20.0,
                  echo: Callable[[str], None] = lambda _: None) -> None:
         self.connection = connection
         self.community = community
@@ -58,10 +68,12 @@ class CommunityLock:
             if state.acquired:
                 break
             if time.monotonic() >= deadline:
+                waited = "refused at once (--lock-wait 0)" if self.wait <= 0 else f"waited {self.wait:g} s"
                 raise LockTimeout(
-                    f"community {self.community!r} is locked by another run ({state.holder}, last "
-                    f"heartbeat {state.heartbeat}); waited {self.wait:g} s. A crashed run's lock "
-                    f"expires {self.stale_after} s after its last heartbeat."
+                    f"community {self.community!r} is locked by another run (a load, analysis, fission "
+                    f"or job: {state.holder}, last heartbeat {state.heartbeat}); {waited}. "
+                    f"Rerun when it is done, or wait for it with --lock-wait SECONDS. A crashed run's "
+                    f"lock expires {self.stale_after} s after its last heartbeat."
                 )
             if not announced:
                 self.echo(f"waiting for the run holding community {self.community!r} ({state.holder})")

@@ -13,7 +13,7 @@ from typing import Any
 
 from graphmodel import __version__
 from graphmodel.core.errors import EXIT_DATA, EXIT_ERROR, EXIT_OK, GraphModelError
-from graphmodel.graph.lock import CommunityLock
+from graphmodel.graph.lock import LOCK_WAIT, STALE_AFTER, CommunityLock
 from graphmodel.jobs.spec import JobSpec
 from graphmodel.jobs.steps import STEP_KINDS, StepCall, Workspace
 
@@ -64,7 +64,7 @@ class JobLog:
 
 
 def run_job(workspace: Workspace, spec: JobSpec, *, log: JobLog | None = None,
-            lock_wait: float = 3600.0, stale_after: int = 120) -> JobResult:
+            lock_wait: float = LOCK_WAIT, stale_after: int = STALE_AFTER) -> JobResult:
     """Run ``spec``'s steps in order under the community's lock; never raises for a
     failed step (the result says how it ended), only for a lock that cannot be had.
 

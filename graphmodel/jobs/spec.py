@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.core.community_ids import checked_community
 from graphmodel.core.config import CONFIG_TABLES
-from graphmodel.core.errors import ConfigurationError
+from graphmodel.core.errors import ConfigurationError, InvalidCommunityId
 from graphmodel.jobs.steps import STEP_KINDS
 
 
@@ -72,6 +73,10 @@ def parse_job(data: dict[str, Any], base_dir: Path, source: Path | None = None) 
     for key in ("name", "community"):
         if not isinstance(job.get(key), str) or not job[key].strip():
             raise ConfigurationError(f"{where}: [job] needs a non-empty string {key!r}")
+    try:
+        community = checked_community(job["community"].strip())
+    except InvalidCommunityId as exc:
+        raise InvalidCommunityId(f"{where}: [job] community: {exc}") from None
     steps_data = data.get("steps")
     if not isinstance(steps_data, list) or not steps_data:
         raise ConfigurationError(f"{where}: needs at least one [[steps]] table")
@@ -91,7 +96,7 @@ def parse_job(data: dict[str, Any], base_dir: Path, source: Path | None = None) 
             )
         steps.append(StepSpec(kind, params))
     return JobSpec(
-        name=job["name"].strip(), community=job["community"].strip(), steps=tuple(steps),
+        name=job["name"].strip(), community=community, steps=tuple(steps),
         base_dir=base_dir, community_name=job.get("community_name"), source=source,
         tables={t: dict(data[t]) for t in CONFIG_TABLES if t in data},
     )

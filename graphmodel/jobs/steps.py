@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.analysis import AnalysisOptions, analyze
+from graphmodel.core.community_ids import file_slug
 from graphmodel.core.errors import ConfigurationError
 from graphmodel.fission import FissionOptions, fission_summary
 from graphmodel.graph.database import Database
@@ -115,7 +116,7 @@ def _rejects(call: StepCall) -> Path | None:
 
 def _load_outcome(summary: LoadSummary) -> StepOutcome:
     counts = {"loaded": summary.loaded, "rejected": summary.rejected, "forgotten": summary.forgotten,
-              "outsiders_created": summary.outsiders_created,
+              "outsiders_created": summary.outsiders_created, "without_tie": summary.without_tie,
               **{f"{t.table}_loaded": t.loaded for t in summary.tables}}
     skipped = f"{summary.forgotten} rows of forgotten members skipped, " if summary.forgotten else ""
     message = (f"{summary.loaded} rows loaded, {summary.rejected} rejected, {skipped}"
@@ -158,7 +159,7 @@ def _report(call: StepCall) -> StepOutcome:
     if fmt not in FORMATS or lang not in LANGUAGES:
         raise ConfigurationError(f"report format must be one of {', '.join(FORMATS)} and lang one of "
                                  f"{', '.join(LANGUAGES)}; got {fmt!r}, {lang!r}")
-    output = call.path(call.params.get("output", f"{call.community}.{fmt}"))
+    output = call.path(call.params.get("output", f"{file_slug(call.community)}.{fmt}"))
     pseudonyms = load_salt(call.workspace.home) if call.params.get("pseudonymise") else None
     path = write_report(call.workspace.database, call.community, output, fmt=fmt, lang=lang, pseudonyms=pseudonyms)
     return StepOutcome({"report": str(path), "bytes": path.stat().st_size}, message=f"report written to {path}")

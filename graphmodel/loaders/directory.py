@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.core.community_ids import checked_community, file_slug
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
 from graphmodel.graph.connection import batches
@@ -62,6 +63,9 @@ Progress = Callable[[str, int], None]  # (table, rows just handled)
 
 @dataclass
 class TableSummary:
+    """One table's rows: read, loaded, rejected; ``without_tie``: loaded interactions or shares
+    of a member with themselves (activity of that member, no tie between two members)."""
+
     table: str
     file: str
     read: int = 0
@@ -70,6 +74,7 @@ class TableSummary:
     forgotten: int = 0  # rows of forgotten members, skipped
     nodes_created: int = 0
     relationships_created: int = 0
+    without_tie: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,10 +111,14 @@ class LoadSummary:
     def forgotten(self) -> int:
         return sum(t.forgotten for t in self.tables)
 
+    @property
+    def without_tie(self) -> int:
+        return sum(t.without_tie for t in self.tables)
+
     def rows(self) -> list[dict[str, Any]]:
         return [{"table": t.table, "file": t.file, "read": t.read, "loaded": t.loaded,
                  "rejected": t.rejected, "forgotten": t.forgotten, "nodes_created": t.nodes_created,
-                 "relationships_created": t.relationships_created}
+                 "relationships_created": t.relationships_created, "without_tie": t.without_tie}
                 for t in ([self.source] if self.source else []) + self.tables]
 
 
@@ -139,6 +148,7 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     ``drop_names``: store no member names (and remove the stored names of the members loaded);
     ``source``: what a converter read to make ``directory`` (its rejects go first in the file).
     """
+    community = checked_community(community)
     directory = Path(directory)
     files = table_files(directory)
     if not dry_run:
@@ -157,7 +167,7 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
           reject_path: str | Path | None, batch_size: int, progress: Progress | None,
           writers: int, drop_names: bool, source: SourceRead | None) -> LoadSummary:
     started = time.perf_counter()
-    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{community}.csv")
+    rejects_at = Path(reject_path) if reject_path else Path(f"graphmodel-rejects-{file_slug(community)}.csv")
     summary = LoadSummary(community, str(directory), dry_run)
     if not dry_run:
         connection.write("load_community", community=community, display_name=name)
@@ -242,8 +252,10 @@ def _without_forgotten(rows: Iterable[Row], fields: tuple[str, ...], forgotten: 
 
 
 def _count_loaded(stats: TableSummary, batch: list[Row], progress: Progress | None) -> None:
+    to_themselves = sum(row["s"] == row["t"] for row in batch) if stats.table in EDGE_COLUMNS else 0
     with _COUNTING:
         stats.loaded += len(batch)
+        stats.without_tie += to_themselves
     if progress:
         progress(stats.table, len(batch))
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +43,36 @@ class Reject:
 
 
 def table_file(directory: Path, table: Table) -> Path | None:
-    """The table's file in ``directory`` (CSV preferred over JSONL), or None."""
+    """The table's file in ``directory`` (CSV preferred over JSONL), or None when neither is
+    there. A name that is there but cannot be read as a file (a folder, a link to nothing or
+    in a loop, a file without read permission) is an ``InputError`` naming it, not a table
+    left out."""
+    found = None
     for name in (table.csv_name, table.jsonl_name):
         path = directory / name
-        if path.is_file():
-            return path
-    return None
+        if not os.path.lexists(path):
+            continue
+        unreadable = _unreadable(path)
+        if unreadable:
+            raise InputError(f"{path}: {unreadable}; the {table.name} table cannot be read")
+        found = found or path
+    return found
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a table file, or None when it can."""
+    try:
+        mode = os.stat(path).st_mode  # through links
+        if stat.S_ISDIR(mode):
+            return "a folder, not a file"
+        if not stat.S_ISREG(mode):
+            return "not a regular file"
+        with open(path, "rb"):
+            return None
+    except FileNotFoundError:
+        return "a link to nothing"
+    except OSError as error:  # a loop of links, no permission
+        return error.strerror or str(error)
 
 
 def read_table(path: Path, table: Table) -> Iterator[SourceRow | Reject]:
@@ -171,6 +197,9 @@ def _read_jsonl(path: Path, table: Table, encoding: str) -> Iterator[SourceRow |
             record = json.loads(text)
         except ValueError as error:
             yield Reject(name, number, "", f"not a JSON object: {error}", text[:200])
+            continue
+        except RecursionError:
+            yield Reject(name, number, "", "JSON nested too deeply to read", text[:200])
             continue
         if not isinstance(record, dict):
             yield Reject(name, number, "", "not a JSON object", text[:200])

@@ -1,4 +1,4 @@
-"""The reject file: every row that did not load, with file, line, field and reason."""
+"""The reject file: every row that did not load, with file, line, field and reason (mode 0600)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graphmodel.core.output import csv_cell
+from graphmodel.core.private_files import open_private
 from graphmodel.loaders.reader import Reject
 
 COLUMNS = ("file", "line", "field", "reason", "raw")
@@ -34,7 +35,7 @@ class RejectFile:
     def _add(self, reject: Reject) -> None:
         if self._writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(self.path, "w", encoding="utf-8", newline="")
+            self._handle = open_private(self.path, newline="")  # raw member rows: the owner's only
             self._writer = csv.writer(self._handle)
             self._writer.writerow(COLUMNS)
         self._writer.writerow([csv_cell(reject.file), reject.line, reject.field,

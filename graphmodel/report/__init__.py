@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphmodel.core.private_files import write_private_text
 from graphmodel.report.data import ReportData, gather
 from graphmodel.report.document import SCHEMA_VERSION, build_document
 from graphmodel.report.pseudonyms import Pseudonyms, load_salt
@@ -38,7 +39,7 @@ def write_report(connection, community: str, output: str | Path, fmt: str = "htm
                  run: str | None = None, pseudonyms: Pseudonyms | None = None) -> Path:
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report_text(connection, community, fmt, lang, run, pseudonyms), encoding="utf-8")
+    write_private_text(path, report_text(connection, community, fmt, lang, run, pseudonyms))  # it names members
     return path
 
 

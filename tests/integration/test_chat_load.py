@@ -62,7 +62,7 @@ def test_unreadable_export_records_go_to_the_reject_file(connection, community, 
     assert result.exit_code == 1, result.output
     document = json.loads(result.stdout)
     assert document["rejected"] == 1 and document["tables"][0] == {
-        "table": "wechat export", "file": source.name, "read": 20, "loaded": 19, "rejected": 1, "forgotten": 0,
+        "table": "wechat export", "file": source.name, "read": 20, "loaded": 19, "rejected": 1, "forgotten": 0, "without_tie": 0,
         "nodes_created": 0, "relationships_created": 0}
     assert document["export"]["people"] == 8 and document["export"]["records_rejected"] == 1
     with open(tmp_path / "r.csv", encoding="utf-8") as handle:

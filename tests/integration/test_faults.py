@@ -9,6 +9,7 @@ server: same counts, same content checksum.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -84,13 +85,22 @@ def test_a_load_killed_with_its_server_reruns_to_the_same_graph(
     _fails_clearly(second_server, load)
 
     second_server.start()
+    with _connect(second_server) as conn:
+        outsiders_before = _outsiders(conn)
     again = _command(second_server, "-q", "load", "csv", str(generated), "--community", FAULTY,
-                     "--rejects", str(tmp_path / "rejects.csv"))
-    _out, err = again.communicate(timeout=300)
+                     "--rejects", str(tmp_path / "rejects.csv"), "--format", "json")
+    out, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
     with _connect(second_server) as conn:
         found = community_content(conn, FAULTY)
         assert found == expected, expected.differences(found)
+        # the rerun's summary counts the outsiders it created, not those the killed load made
+        assert json.loads(out)["outsiders_created"] == _outsiders(conn) - outsiders_before
+
+
+def _outsiders(connection) -> int:
+    return connection.read_text("MATCH (m:Member:Outsider {community: $c}) RETURN count(m) AS n",
+                                {"c": FAULTY})[1][0]["n"]
 
 
 def test_an_analysis_killed_with_its_server_reruns_to_the_same_graph(

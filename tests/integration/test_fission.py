@@ -89,8 +89,10 @@ def test_as_of_keeps_only_earlier_shares_and_roles(connection, shares_community)
 def test_inferred_roles_of_the_latest_analysis_run(connection, shares_community):
     connection.driver.execute_query("""
         MATCH (c:Community {id: $c}), (d:Member {community: $c, id: 'a'}), (r:Role {name: 'leader'})
-        CREATE (:AnalysisRun {id: $c + '-old', community: $c, started_at: datetime('2024-01-15T00:00:00Z')})-[:OF]->(c)
-        CREATE (:AnalysisRun {id: $c + '-new', community: $c, started_at: datetime('2024-06-01T00:00:00Z')})-[:OF]->(c)
+        CREATE (:AnalysisRun {id: $c + '-old', community: $c, started_at: datetime('2024-01-15T00:00:00Z'),
+                              status: 'done'})-[:OF]->(c)
+        CREATE (:AnalysisRun {id: $c + '-new', community: $c, started_at: datetime('2024-06-01T00:00:00Z'),
+                              status: 'done'})-[:OF]->(c)
         CREATE (d)-[:HAS_ROLE {community: $c, role: 'leader', source: 'inferred', run: $c + '-new'}]->(r)
         """, c=shares_community)
     summary = analyze_fission(connection, shares_community).summary

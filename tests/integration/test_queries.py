@@ -143,9 +143,68 @@ def test_adhoc_reads_with_parameters_and_limit(connection, small):
     "CALL db.createLabel('Intruder')",
 ])
 def test_adhoc_cannot_write(connection, small, statement):
-    with pytest.raises(QueryFailed, match="read transaction"):
+    with pytest.raises(QueryFailed, match="read transaction|procedure db.createLabel may not be called"):
         queries.run_adhoc(connection, statement, {})
     assert run(connection, "community_overview", community=small)[0]["members"] == 4
+
+
+@pytest.mark.parametrize("statement, says", [
+    ("CALL gds.graph.project($name, 'Member', '*')", "procedure gds.graph.project"),
+    ("MATCH (s:Member {community: $c})-[:INTERACTED]->(t) RETURN gds.graph.project($name, s, t)",
+     "function gds.graph.project"),
+    ("CALL gds.graph.drop($running)", "procedure gds.graph.drop"),
+    ("CALL dbms.listConfig() YIELD name RETURN name", "procedure dbms.listConfig"),
+    ("SHOW USERS", "SHOW USERS is an administration command"),
+    ("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery", "SHOW TRANSACTIONS"),
+    ("SHOW SETTINGS", "SHOW SETTINGS"),
+    ("CALL db.clearQueryCaches()", "procedure db.clearQueryCaches"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE is refused"),
+    ("USE system SHOW USERS", "USE is refused"),
+    ("LOAD CSV FROM 'https://example.org/x.csv' AS row RETURN row", "LOAD CSV is refused"),
+])
+def test_adhoc_cannot_reach_administration_or_the_gds_catalogue(connection, small, statement, says):
+    """What a read transaction lets through on Community (no roles) is refused before it is
+    sent; a running analysis's projection stays, and nothing is projected."""
+    from graphmodel.analysis import AnalysisOptions
+    from graphmodel.analysis.projection import projected
+
+    name = f"{small}-intruder"
+    with projected(connection, small, AnalysisOptions(), None) as running:
+        with pytest.raises(QueryFailed, match=says.replace(".", r"\.")):
+            queries.run_adhoc(connection, statement, {"c": small, "name": name, "running": running})
+        graphs = {r["graphName"] for r in connection.read_text("CALL gds.graph.list() YIELD graphName "
+                                                               "RETURN graphName")[1]}
+        assert running in graphs and name not in graphs
+    result = CliRunner().invoke(cli, ["-q", "cypher", statement, "-p", f"c={small}", "-p", f"name={name}",
+                                      "-p", "running=none"])
+    assert result.exit_code == 2 and says in result.output and "unexpected" not in result.output, result.output
+
+
+def test_adhoc_reads_of_the_schema_still_run(connection, small):
+    labels = queries.run_adhoc(connection, "CALL db.labels() YIELD label RETURN label", {})
+    assert "Member" in {r["label"] for r in labels.rows}
+    indexes = queries.run_adhoc(connection, "SHOW INDEXES YIELD name RETURN name", {})
+    assert "member_community" in {r["name"] for r in indexes.rows}
+    [row] = queries.run_adhoc(connection, "MATCH (m:Member {community: $c, id: 'a'}) "
+                                          "RETURN gds.util.asNode(id(m)).name AS name, "
+                                          "date.truncate('month', m.joined_at) AS month", {"c": small}).rows
+    assert row["name"] == "阿明" and str(row["month"]).startswith("2024-01-01")
+
+
+@pytest.mark.parametrize("limit, timeout, says", [
+    (0, 60, "row limit"), (queries.MAX_LIMIT + 1, 60, "row limit"), (10, 0, "timeout"),
+    (10, -1, "timeout"), (10, queries.MAX_TIMEOUT + 1, "timeout"),
+])
+def test_every_analyst_query_has_a_row_cap_and_a_timeout(connection, small, limit, timeout, says):
+    """A timeout of 0 would be none at all (whatever db.transaction.timeout says), and the rows
+    returned are held in memory: both are bounded, for named and ad-hoc queries alike."""
+    with pytest.raises(QueryParameterError, match=says):
+        queries.run_adhoc(connection, "RETURN 1 AS one", {}, limit=limit, timeout=timeout)
+    with pytest.raises(QueryParameterError, match=says):
+        queries.run_named(connection, "community_overview", {"community": small}, limit=limit, timeout=timeout)
+    refused = CliRunner().invoke(cli, ["-q", "cypher", "RETURN 1", "--limit", str(limit),
+                                       "--timeout", str(timeout)])
+    assert refused.exit_code == 2 and "Invalid value" in refused.output, refused.output
 
 
 def test_adhoc_timeout(connection):

@@ -19,7 +19,7 @@ WITH DISTINCT c
 UNWIND [{id: $c + '-r1', started: datetime('2024-01-31T00:00:00Z'), as_of: null},
         {id: $c + '-r2', started: datetime('2024-06-01T00:00:00Z'), as_of: date('2024-02-29')},
         {id: $c + '-r3', started: datetime('2024-03-31T00:00:00Z'), as_of: null}] AS run
-CREATE (:AnalysisRun {id: run.id, community: $c, started_at: run.started, as_of: run.as_of})-[:OF]->(c)
+CREATE (:AnalysisRun {id: run.id, community: $c, started_at: run.started, as_of: run.as_of, status: 'done'})-[:OF]->(c)
 WITH DISTINCT c
 UNWIND [['-r1','s','seed_user'], ['-r1','k','leader'], ['-r1','f','follower'],
         ['-r2','s','follower'], ['-r2','s','seed_user'], ['-r2','k','leader'], ['-r2','n','follower'],

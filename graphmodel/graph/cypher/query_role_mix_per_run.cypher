@@ -1,6 +1,6 @@
-// How many members held each inferred role in each analysis run, oldest run first (a member may hold several).
+// How many members held each inferred role in each finished analysis run, oldest run first (a member may hold several).
 // param: community - the community id
-MATCH (a:AnalysisRun {community: $community})
+MATCH (a:AnalysisRun {community: $community, status: 'done'})
 WITH a, CASE WHEN a.as_of IS NULL THEN datetime(a.started_at)
              WHEN a.as_of IS :: DATE THEN datetime({date: a.as_of}) ELSE datetime(a.as_of) END AS seen
 MATCH (m:Member {community: $community})-[h:HAS_ROLE {source: 'inferred', run: a.id}]->(r:Role)

@@ -1,8 +1,8 @@
-// Members whose inferred roles differ between two analysis runs (empty run ids: the two latest runs).
+// Members whose inferred roles differ between two finished analysis runs (empty run ids: the two latest).
 // param: community - the community id
 // param: from_run = "" - the earlier analysis run id, or empty for the second latest
 // param: to_run = "" - the later analysis run id, or empty for the latest
-MATCH (a:AnalysisRun {community: $community})
+MATCH (a:AnalysisRun {community: $community, status: 'done'})
 WITH a, CASE WHEN a.as_of IS NULL THEN datetime(a.started_at)
              WHEN a.as_of IS :: DATE THEN datetime({date: a.as_of}) ELSE datetime(a.as_of) END AS seen
 ORDER BY seen DESC, a.started_at DESC

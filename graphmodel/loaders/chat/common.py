@@ -314,3 +314,6 @@ def read_json(path: Path) -> Any:
             return json.load(handle)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise InputError(f"{path}: not a readable JSON export ({error})") from error
+    except RecursionError:  # json gives up on nesting deeper than the interpreter's stack
+        raise InputError(f"{path}: not a readable JSON export (its values are nested too deeply to "
+                         f"read; a chat export nests a few levels)") from None
