@@ -27,7 +27,15 @@ The graph (also drawn in the README):
         -[:OF]->(:FissionRun), (:Cascade)-[:ROOTED_AT]->(:Member)
         one per cascade of a fission run (a snapshot); the Member nodes in the latest
         run's forest carry cascade_root, cascade_generation, cascade_parent (member ids),
-        cascade_reach (members below them) and cascade_run (see graphmodel.fission)
+        cascade_reach (members below them) and cascade_run (see graphmodel.fission), and
+        the latest run's inviters the quality of their invitations (inviter_invited,
+        inviter_joined, inviter_activated, inviter_retained, ..., inviter_flags, inviter_run)
+    (:FissionFlag {community, run, member, channel, kind, label, label_zh, evidence, evidence_zh,
+                   members})-[:OF]->(:FissionRun)      a fraud signal on an inviter or a channel
+    (:FissionChannel {community, run, channel, sharers, shares, invited, joined, activated,
+                      retained, ..., flagged_joins, flags})-[:OF]->(:FissionRun)
+    (:EchoFinding {community, run, kind, group, members, cascades, shares, first_new, last_new,
+                   evidence, evidence_zh, lever, lever_zh})-[:OF]->(:FissionRun)   internal echo
 
 A Member node is a person's membership of one community, keyed by
 (community, id): the same person id can be a member of several communities,
@@ -47,7 +55,7 @@ from importlib import resources
 from graphmodel.core.errors import InvalidIdentifier
 
 NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
-               "FissionRun", "Cascade", "Circle", "Imbalance")
+               "FissionRun", "Cascade", "Circle", "Imbalance", "FissionFlag", "FissionChannel", "EchoFinding")
 RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT",
                       "IN_CIRCLE")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
