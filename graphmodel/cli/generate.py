@@ -20,7 +20,7 @@ from graphmodel.generate import PROBLEMS, GeneratorOptions, generate_community
 @click.option("--end", default="2024-12-31", show_default=True, help="Last day of the period (UTC).")
 @click.option("--problems", default="", show_default=False,
               help="Planted problems, comma-separated, or 'all': no_leaders, novice_only, "
-                   "deep_chain, single_bridge.")
+                   "deep_chain, single_bridge, fission_fraud.")
 @pass_app
 def generate(app: AppContext, directory: str, members: int, seed: int, interactions_per_member: float,
              start: str, end: str, problems: str) -> None:

@@ -15,7 +15,8 @@ from importlib import resources
 from graphmodel.core.errors import InvalidIdentifier
 
 NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
-               "FissionRun", "Cascade", "Circle", "Imbalance", "Tombstone")
+               "FissionRun", "Cascade", "Circle", "Imbalance", "FissionFlag", "FissionChannel", "EchoFinding",
+               "Tombstone")
 RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT",
                       "IN_CIRCLE")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")

@@ -8,22 +8,17 @@ reads the graph first and ``fission_summary`` also writes the results back
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
-from pathlib import Path
 from statistics import fmean
 from typing import Any
 
 import numpy as np
 
 from graphmodel.core.asof import AsOf, parse_as_of
-from graphmodel.core.config import checked_table
-from graphmodel.core.errors import ConfigurationError
-from graphmodel.core.norms import Thresholds
 from graphmodel.core.tables import Rows
 from graphmodel.fission.cascades import CascadeMetrics, all_cascades
 from graphmodel.fission.critical import (
-    PERIODS,
     CriticalPoint,
     PeriodGrowth,
     RepeatDecay,
@@ -45,52 +40,27 @@ from graphmodel.fission.drivers import (
     share_kinds,
     top_spreaders,
 )
+from graphmodel.fission.echo import EchoFinding, echo_findings
+from graphmodel.fission.flags import Flag
 from graphmodel.fission.forest import CascadeForest, build_forest
+from graphmodel.fission.fraud import channel_flags, inviter_flags
+from graphmodel.fission.options import FissionOptions
+from graphmodel.fission.quality import (
+    ChannelQuality,
+    InviterQuality,
+    MemberQuality,
+    QualityFigures,
+    channel_rows,
+    community_figures,
+    inviter_rows,
+    member_quality,
+    per_cascade,
+    ranked_inviters,
+)
 from graphmodel.fission.roles import ROOT_CLASSES
 from graphmodel.fission.source import FissionData, read_fission_data
 
 Echo = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class FissionOptions:
-    """Norms and knobs. ``layering_depth``: generations below a root the layering
-    norm allows (core KOL -> KOL layer -> members: 2); ``small_circle``: circles up
-    to this size count as small for repeated-share decay (Dunbar's 50);
-    ``period``: day, week or month; ``sustain``: periods the cohort reproduction
-    must stay >= 1; ``top``: rows per ranked list; ``min_cascade_size``: smallest
-    cascade written as a Cascade node."""
-
-    layering_depth: int = 2
-    small_circle: int = 50
-    period: str = "month"
-    sustain: int = 2
-    top: int = 20
-    min_cascade_size: int = 2
-
-    def __post_init__(self) -> None:
-        if self.period not in PERIODS:
-            raise ConfigurationError(f"fission period must be one of {', '.join(PERIODS)}; "
-                                     f"got {self.period!r}")
-        for name in ("layering_depth", "small_circle", "sustain", "top", "min_cascade_size"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < (0 if name == "layering_depth" else 1):
-                raise ConfigurationError(f"fission option {name} must be a positive integer; "
-                                         f"got {value!r}")
-
-    @classmethod
-    def from_config(cls, tables: Mapping[str, Mapping[str, Any]] | None = None,
-                    source: str | Path | None = None, **overrides: Any) -> FissionOptions:
-        """From the config file's ``[fission]`` table; ``layering_depth`` and ``small_circle``
-        default to the norms of ``[thresholds]`` (``layering_depth``, ``dunbar_small``), so a
-        norm is set once for both analyses. ``overrides`` (those not None) win."""
-        tables = tables or {}
-        norms = checked_table(dict(tables.get("thresholds", {})), Thresholds(), "thresholds", source)
-        values: dict[str, Any] = {"layering_depth": norms.get("layering_depth", Thresholds.layering_depth),
-                                  "small_circle": norms.get("dunbar_small", Thresholds.dunbar_small)}
-        values.update(checked_table(dict(tables.get("fission", {})), cls(), "fission", source))
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -125,10 +95,17 @@ class FissionSummary:
     deep_chains: Rows[DeepChain]
     growth: Rows[PeriodGrowth]
     repeat_decay: RepeatDecay
+    community_retention: float | None = None
+    invitations: QualityFigures | None = None
+    activated_critical_point: CriticalPoint | None = None
+    inviters: Rows[InviterQuality] = field(default_factory=Rows)
+    flagged: Rows[InviterQuality] = field(default_factory=Rows)
+    channels: Rows[ChannelQuality] = field(default_factory=Rows)
+    echo: Rows[EchoFinding] = field(default_factory=Rows)
 
     def __post_init__(self) -> None:
         for name in ("top_cascades", "by_root_class", "share_kinds", "spreaders", "connectors",
-                     "deep_chains", "growth"):
+                     "deep_chains", "growth", "inviters", "flagged", "channels", "echo"):
             object.__setattr__(self, name, Rows(getattr(self, name)))
 
     def as_dict(self) -> dict[str, Any]:
@@ -138,25 +115,39 @@ class FissionSummary:
 
 @dataclass(frozen=True)
 class FissionResult:
-    """Everything computed: the forest, every cascade, the member classes, the summary."""
+    """Everything computed: the forest, every cascade, the member classes, the summary,
+    what became of every member (``quality``) and every inviter's fraud ``flags``."""
 
     forest: CascadeForest
     cascades: tuple[CascadeMetrics, ...]
     classes: np.ndarray
     summary: FissionSummary
     as_of: AsOf | None = None
+    quality: MemberQuality | None = None
+    flags: Mapping[int, tuple[Flag, ...]] = field(default_factory=dict)
 
 
 def compute_fission(data: FissionData, community: str, as_of: AsOf | None = None,
                     options: FissionOptions | None = None) -> FissionResult:
-    """Cascades and their drivers and critical points, from ``data`` (no graph access)."""
+    """Cascades and their drivers, critical points, the quality of invitations, fraud
+    signals and internal echo, from ``data`` (no graph access)."""
     options = options or FissionOptions()
     forest = build_forest(data.edges)
     classes = member_classes(forest, data.book)
-    cascades = tuple(all_cascades(forest, classes, ROOT_CLASSES))
+    quality = member_quality(forest, data.activity, data.book, options)
+    known = quality.activity_known
+    cascades = tuple(_with_quality(all_cascades(forest, classes, ROOT_CLASSES), forest, quality))
     spread = [c.structural_virality for c in cascades if c.size > 1]
     deep_count, chains = deep_chains(forest, classes, options.layering_depth, options.top)
-    growth = growth_per_period(forest, data.joined_per_period, options.period)
+    real = (forest.generation == 0) | quality.activated
+    brought = np.bincount(quality.inviter[quality.invitees], weights=quality.activated[quality.invitees],
+                          minlength=forest.ids.size)
+    growth = growth_per_period(forest, data.joined_per_period, options.period,
+                               *((real, brought) if known else (None, None)))
+    flags = inviter_flags(forest, quality, options)
+    flagged = np.zeros(forest.ids.size, dtype=bool)
+    flagged[list(flags)] = True
+    ranked = ranked_inviters(forest, quality)
     summary = FissionSummary(
         community=community,
         as_of=None if as_of is None else as_of.text,
@@ -180,14 +171,35 @@ def compute_fission(data: FissionData, community: str, as_of: AsOf | None = None
         critical_point=headcount_critical_point(growth, options.sustain),
         top_cascades=Rows(cascades[:options.top]),
         by_root_class=Rows(by_root_class(cascades, data.book)),
-        share_kinds=Rows(share_kinds(forest, classes)),
+        share_kinds=Rows(share_kinds(forest, classes, quality.activated if known else None)),
         spreaders=Rows(top_spreaders(forest, classes, options.top)),
         connectors=Rows(connector_patterns(forest, classes, data.book, options.top)),
         deep_chains=Rows(chains),
         growth=Rows(growth),
         repeat_decay=repeat_decay(forest, data.circles, options.small_circle),
+        community_retention=quality.community_retention,
+        invitations=community_figures(quality),
+        activated_critical_point=(headcount_critical_point(growth, options.sustain, activated=True)
+                                  if known else None),
+        inviters=Rows(inviter_rows(forest, quality, classes, ranked[:options.top].tolist(), flags)),
+        flagged=Rows(inviter_rows(forest, quality, classes, list(flags), flags)),
+        channels=Rows(channel_flags(channel_rows(forest, quality, flagged), quality.community_retention,
+                                    options)),
+        echo=Rows(echo_findings(forest, data.book, data.circles, quality.join, options.small_circle,
+                                options.echo_min_shares)),
     )
-    return FissionResult(forest, cascades, classes, summary, as_of)
+    return FissionResult(forest, cascades, classes, summary, as_of, quality, flags)
+
+
+def _with_quality(cascades: list[CascadeMetrics], forest: CascadeForest,
+                  quality: MemberQuality) -> list[CascadeMetrics]:
+    """The cascades with their activated and retained joins (as they were without activity)."""
+    if not quality.activity_known:
+        return cascades
+    counts = per_cascade(forest, quality)
+    index = {str(r): int(r_i) for r_i, r in zip(forest.roots.tolist(), forest.ids[forest.roots])}
+    return [replace(c, activated=int(counts["activated"][index[c.root]]),
+                    retained=int(counts["retained"][index[c.root]])) for c in cascades]
 
 
 def analyze_fission(connection, community: str, as_of=None,

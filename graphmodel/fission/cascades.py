@@ -36,7 +36,9 @@ class CascadeMetrics:
     """One cascade. ``breadth[g]`` members at generation g (``breadth[0] == 1``, the
     root); ``reproduction[g]`` = breadth[g+1] / breadth[g], the members each
     generation-g member reached on average; ``shares`` sent by its members,
-    ``joins`` the shares credited with a join, ``conversion`` = joins / shares."""
+    ``joins`` the shares credited with a join, ``conversion`` = joins / shares;
+    ``activated`` and ``retained`` of those joins became active and stayed so
+    (``graphmodel.fission.quality``; None: the data holds no interaction)."""
 
     root: str
     size: int
@@ -50,6 +52,8 @@ class CascadeMetrics:
     started_at: datetime | None
     last_reached_at: datetime | None
     root_class: str = ""
+    activated: int | None = None
+    retained: int | None = None
 
 
 def to_datetime(millis: int) -> datetime | None:

@@ -10,6 +10,11 @@ for ``sustain`` consecutive periods; the headcount critical point is the
 member count at the start of the first such period. Recent cohorts have had
 less time to share, so the last periods' ratios are low bounds.
 
+Real fission counts only what became active: the same cohorts, counting a member
+only as a root or as an activated invitee (``graphmodel.fission.quality``), and
+the activated joins credited to them instead of everyone they reached; its
+critical point is found the same way.
+
 Repeated shares: the shares of each group (a small circle from the analysis
 run, or each sharer when there is no run) are numbered in time order; the
 share of them that reached a member nobody had reached before is reported per
@@ -34,7 +39,9 @@ class PeriodGrowth:
     """One period. ``joined``: members whose join date falls in it; ``members``:
     members at its end; ``joined_by_share``: shares in it credited with a join;
     ``entered``: members who entered cascades in it; ``reached_later``: members
-    those entrants reached first, whenever; ``reproduction`` = reached_later / entered."""
+    those entrants reached first, whenever; ``reproduction`` = reached_later / entered.
+    The same on real fission: ``active_entered`` (roots and activated invitees),
+    ``active_brought`` (activated joins credited to them), ``active_reproduction``."""
 
     period: date
     joined: int
@@ -43,6 +50,9 @@ class PeriodGrowth:
     entered: int
     reached_later: int
     reproduction: float | None
+    active_entered: int = 0
+    active_brought: int = 0
+    active_reproduction: float | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +119,11 @@ def entry_times(forest: CascadeForest) -> np.ndarray:
 
 
 def growth_per_period(forest: CascadeForest, joined_per_period: Mapping[date, int],
-                      period: str) -> list[PeriodGrowth]:
-    """Growth and cohort reproduction per period (periods with any activity)."""
+                      period: str, real: np.ndarray | None = None,
+                      brought: np.ndarray | None = None) -> list[PeriodGrowth]:
+    """Growth and cohort reproduction per period (periods with any activity); with
+    ``real`` (per member: counts in real fission) and ``brought`` (per member: activated
+    joins credited to them), real fission's too."""
     entered_at = entry_times(forest)
     timed = np.flatnonzero(entered_at != NO_TIME)
     cohort_period = period_starts(entered_at[timed], period)
@@ -122,6 +135,12 @@ def growth_per_period(forest: CascadeForest, joined_per_period: Mapping[date, in
     entered = _count_by(cohort_period, all_periods)
     reached_later = _count_by(cohort_period, all_periods, weights=children[timed])
     by_share = _count_by(share_period, all_periods)
+    if real is None or brought is None:
+        active_entered = active_brought = np.zeros(len(all_periods))
+    else:
+        counted = real[timed]
+        active_entered = _count_by(cohort_period[counted], all_periods)
+        active_brought = _count_by(cohort_period[counted], all_periods, weights=brought[timed][counted])
     result = []
     members = 0
     for i, start in enumerate(all_periods):
@@ -131,6 +150,8 @@ def growth_per_period(forest: CascadeForest, joined_per_period: Mapping[date, in
             period=start, joined=joined, members=members, joined_by_share=int(by_share[i]),
             entered=int(entered[i]), reached_later=int(reached_later[i]),
             reproduction=float(reached_later[i] / entered[i]) if entered[i] else None,
+            active_entered=int(active_entered[i]), active_brought=int(active_brought[i]),
+            active_reproduction=float(active_brought[i] / active_entered[i]) if active_entered[i] else None,
         ))
     return result
 
@@ -142,21 +163,27 @@ def _count_by(periods: np.ndarray, ordered: Sequence[date], weights=None) -> np.
     return np.bincount(slots, weights=weights, minlength=len(ordered))
 
 
-def headcount_critical_point(growth: Sequence[PeriodGrowth], sustain: int = 2) -> CriticalPoint | None:
-    """The first period from which cohort reproduction stays >= 1 for ``sustain`` periods."""
+def headcount_critical_point(growth: Sequence[PeriodGrowth], sustain: int = 2,
+                             activated: bool = False) -> CriticalPoint | None:
+    """The first period from which cohort reproduction (``activated``: real fission's)
+    stays >= 1 for ``sustain`` periods."""
     basis = "joined_at" if any(g.joined for g in growth) else "reached"
+
+    def ratio(g: PeriodGrowth) -> float | None:
+        return g.active_reproduction if activated else g.reproduction
+
     entrants = 0
-    active = [g for g in growth if g.reproduction is not None]
+    active = [g for g in growth if ratio(g) is not None]
     headcounts: dict[date, int] = {}
     for g in growth:
         headcounts[g.period] = (g.members - g.joined) if basis == "joined_at" else entrants
-        entrants += g.entered
+        entrants += g.active_entered if activated else g.entered
     for i in range(len(active) - sustain + 1):
         window = active[i:i + sustain]
-        if all(g.reproduction is not None and g.reproduction >= 1 for g in window):
+        if all((ratio(g) or 0.0) >= 1 for g in window):
             first = window[0]
             return CriticalPoint(first.period, headcounts[first.period], basis,
-                                 float(first.reproduction or 0.0), from_start=i == 0)
+                                 float(ratio(first) or 0.0), from_start=i == 0)
     return None
 
 
@@ -210,16 +237,24 @@ def repeat_decay(forest: CascadeForest, circles: Mapping[str, object] | None = N
 def _small_circle_groups(forest: CascadeForest, circles: Mapping[str, object],
                          small_circle: int) -> np.ndarray:
     """Per member index: a number for their circle when it is small, else -1."""
-    sizes: dict[object, int] = {}
-    for circle in circles.values():
-        sizes[circle] = sizes.get(circle, 0) + 1
-    numbers = {c: i for i, c in enumerate(sorted((c for c, s in sizes.items() if s <= small_circle),
-                                                 key=str))}
-    group = np.full(forest.ids.size, -1, dtype=np.int64)
-    for member, circle in circles.items():
-        if circle in numbers:
-            try:
-                group[forest.edges.index_of(member)] = numbers[circle]
-            except ValueError:
-                continue
-    return group
+    return small_circle_groups(forest.ids, circles, small_circle)[0]
+
+
+def small_circle_groups(ids: np.ndarray, circles: Mapping[str, object],
+                        small_circle: int) -> tuple[np.ndarray, list[str]]:
+    """Per member of ``ids`` (sorted): a number for their circle when it has at most
+    ``small_circle`` members, else -1 (also for members in no circle); and the circle
+    each number stands for (small circles numbered in the order of their ids as text)."""
+    group = np.full(ids.size, -1, dtype=np.int64)
+    if not circles or not ids.size:
+        return group, []
+    members = np.array(list(circles), dtype=str)
+    kinds, code, sizes = np.unique(np.array([str(c) for c in circles.values()], dtype=str),
+                                   return_inverse=True, return_counts=True)
+    small = sizes <= small_circle
+    numbers = np.cumsum(small) - 1
+    number = np.where(small[code], numbers[code], -1)
+    at = np.minimum(np.searchsorted(ids, members), ids.size - 1)
+    found = ids[at] == members
+    group[at[found]] = number[found]
+    return group, [str(k) for k in kinds[small]]

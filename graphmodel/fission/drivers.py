@@ -53,13 +53,17 @@ class RootClassStats:
 @dataclass(frozen=True)
 class ShareKindStats:
     """Members reached first by shares of one kind ('first_layer' by leaders,
-    managers and seed users; 'open' by ordinary members; 'outside' by outsiders)."""
+    managers and seed users; 'open' by ordinary members; 'outside' by outsiders);
+    ``joins`` credited to such shares, ``activated`` of them by invitees who became
+    active (None: the data holds no interaction), and each kind's share of all."""
 
     kind: str
     sharers: int
     reached: int
     joins: int
     share_of_reached: float
+    activated: int | None = None
+    share_of_activated: float | None = None
 
 
 @dataclass(frozen=True)
@@ -156,8 +160,11 @@ def by_root_class(cascades: Sequence[CascadeMetrics], book: RoleBook) -> list[Ro
     return result
 
 
-def share_kinds(forest: CascadeForest, classes: np.ndarray) -> list[ShareKindStats]:
-    """First-layer, open and outside fission: who reached the reached members."""
+def share_kinds(forest: CascadeForest, classes: np.ndarray,
+                activated: np.ndarray | None = None) -> list[ShareKindStats]:
+    """First-layer, open and outside fission: who reached the reached members, and
+    (``activated``: per member, whether they became active after joining) whose
+    joins became active."""
     edges = forest.edges
     tree = forest.tree_edge[forest.tree_edge >= 0]
     kind_of_class = np.array([SHARE_KINDS.index(share_kind(c)) for c in ROOT_CLASSES])
@@ -165,11 +172,16 @@ def share_kinds(forest: CascadeForest, classes: np.ndarray) -> list[ShareKindSta
     reached = np.bincount(tree_kind, minlength=len(SHARE_KINDS))
     sharers = [np.unique(edges.source[tree][tree_kind == k]).size for k in range(len(SHARE_KINDS))]
     converted = np.flatnonzero(forest.converted)
-    joins = np.bincount(kind_of_class[classes[edges.source[converted]]],
-                        minlength=len(SHARE_KINDS))
+    join_kind = kind_of_class[classes[edges.source[converted]]]
+    joins = np.bincount(join_kind, minlength=len(SHARE_KINDS))
     total = int(reached.sum())
+    real = (None if activated is None else
+            np.bincount(join_kind, weights=activated[edges.target[converted]], minlength=len(SHARE_KINDS)))
+    real_total = 0 if real is None else int(real.sum())
     return [ShareKindStats(kind, int(sharers[k]), int(reached[k]), int(joins[k]),
-                           float(reached[k] / total) if total else 0.0)
+                           float(reached[k] / total) if total else 0.0,
+                           None if real is None else int(real[k]),
+                           None if real is None else (float(real[k] / real_total) if real_total else 0.0))
             for k, kind in enumerate(SHARE_KINDS)]
 
 

@@ -30,7 +30,9 @@ class ShareEdges:
 
     ``ids`` is sorted, so member indices follow id order and tie-breaks by
     index are tie-breaks by id. ``at`` is Unix milliseconds (``NO_TIME`` when
-    unknown).
+    unknown). ``channel[k]`` is a position in ``channel_names`` (the share's
+    channel or campaign tag; None where the share has none); without
+    ``channel`` every share's channel is unknown.
     """
 
     ids: np.ndarray
@@ -38,12 +40,15 @@ class ShareEdges:
     target: np.ndarray
     at: np.ndarray
     joined: np.ndarray
+    channel: np.ndarray | None = None
+    channel_names: tuple[str | None, ...] = ()
 
     @classmethod
     def from_columns(cls, sources: Sequence[str], targets: Sequence[str],
                      at: Sequence[int | None] | None = None,
                      joined: Sequence[bool | None] | None = None,
-                     members: Iterable[str] = ()) -> ShareEdges:
+                     members: Iterable[str] = (),
+                     channels: Sequence[str | None] | None = None) -> ShareEdges:
         """Edges from id columns; ``members`` adds ids that shared nothing (kept as nodes)."""
         count = len(sources)
         if len(targets) != count:
@@ -62,7 +67,19 @@ class ShareEdges:
                                 count=count)
         flags = (np.zeros(count, dtype=bool) if joined is None
                  else np.fromiter((bool(j) for j in joined), dtype=bool, count=count))
-        return cls(ids, source, target, times, flags)
+        if channels is None:
+            return cls(ids, source, target, times, flags)
+        if len(channels) != count:
+            raise ValueError("sources and channels differ in length")
+        names, codes = np.unique(np.array([c or "" for c in channels], dtype=str), return_inverse=True)
+        return cls(ids, source, target, times, flags, codes.astype(np.int64),
+                   tuple(str(n) or None for n in names))
+
+    def channel_of(self, shares: np.ndarray) -> list[str | None]:
+        """The channel names of some shares (None: not known)."""
+        if self.channel is None:
+            return [None] * len(shares)
+        return [self.channel_names[c] for c in self.channel[shares].tolist()]
 
     @property
     def size(self) -> int:

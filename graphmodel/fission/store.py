@@ -2,10 +2,14 @@
 
 A run is a ``(:FissionRun)`` node linked to its community; every cascade of at
 least ``min_cascade_size`` members becomes a ``(:Cascade)`` of that run, linked
-to its root member: runs are snapshots that stay comparable. Each member in the
-forest carries the latest run's ``cascade_root``, ``cascade_generation``,
-``cascade_parent``, ``cascade_reach`` and ``cascade_run``; members that left the
-forest (an earlier ``--as-of``) lose them.
+to its root member, and each fraud signal a ``(:FissionFlag)``, each channel a
+``(:FissionChannel)`` and each internal echo finding an ``(:EchoFinding)`` of the
+run: runs are snapshots that stay comparable. Each member in the forest carries
+the latest run's ``cascade_root``, ``cascade_generation``, ``cascade_parent``,
+``cascade_reach`` and ``cascade_run``, and each inviter the quality of their
+invitations (``inviter_joined``, ``inviter_activated``, ..., ``inviter_flags``,
+``inviter_run``); members no longer in the forest or no longer inviters (an
+earlier ``--as-of``) lose them.
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ import numpy as np
 
 from graphmodel import __version__
 from graphmodel.core.errors import UnknownCommunity
-from graphmodel.fission.analysis import FissionOptions, FissionResult, FissionSummary, analyze_fission
+from graphmodel.fission.analysis import FissionResult, FissionSummary, analyze_fission
 from graphmodel.fission.cascades import CascadeMetrics
+from graphmodel.fission.flags import Flag
+from graphmodel.fission.options import FissionOptions
+from graphmodel.fission.quality import ChannelQuality, inviter_rows
 from graphmodel.graph.database import Database
 
 MEMBER_BATCH = 20_000
@@ -63,6 +70,18 @@ def write_fission(connection: Database, result: FissionResult, options: FissionO
     echo(f"writing {len(kept)} cascades of {options.min_cascade_size}+ members")
     connection.write_batches("fission_cascades_write", (_cascade_row(c) for c in kept),
                              CASCADE_BATCH, community=summary.community, run=run)
+    if result.quality is not None:
+        inviters = _inviter_rows(result)
+        echo(f"writing the invitations' quality of {len(inviters)} inviters")
+        connection.write_batches("fission_inviters_write", inviters, MEMBER_BATCH,
+                                 community=summary.community, run=run)
+        connection.run_auto("fission_inviters_clear", community=summary.community, run=run)
+    connection.write("fission_flags_write", community=summary.community, run=run, rows=_flag_rows(summary))
+    connection.write("fission_channels_write", community=summary.community, run=run,
+                     rows=[_channel_row(c) for c in summary.channels])
+    connection.write("fission_echo_write", community=summary.community, run=run,
+                     rows=[asdict(f) | {"members": list(f.members), "cascades": list(f.cascades)}
+                           for f in summary.echo])
     connection.write("fission_run_finish", run=run, figures=run_figures(result))
     return run
 
@@ -77,6 +96,44 @@ def _member_rows(result: FissionResult, members: np.ndarray) -> Iterator[dict[st
     for i, member in enumerate(members.tolist()):
         yield {"id": str(ids[member]), "root": str(roots[i]), "generation": generation[i],
                "parent": None if parents[i] < 0 else str(ids[parents[i]]), "reach": reach[i]}
+
+
+def _inviter_rows(result: FissionResult) -> list[dict[str, Any]]:
+    """One row per member credited with a join or flagged: the figures ``fission_inviters_write`` sets."""
+    forest, quality = result.forest, result.quality
+    assert quality is not None
+    joins = np.bincount(quality.inviter[quality.invitees], minlength=forest.ids.size)
+    members = sorted(set(np.flatnonzero(joins > 0).tolist()) | set(result.flags))
+    return [{"id": row.member, "invited": row.invited, "joined": q.joined, "activated": q.activated,
+             "retained": q.retained, "eligible": q.retention_eligible, "retained_long": q.retained_long,
+             "eligible_long": q.retention_long_eligible, "left": q.left, "left_soon": q.left_soon,
+             "downstream_joins": q.downstream_joins, "became_leader": q.became_leader,
+             "flags": [f.kind for f in row.flags]}
+            for row in inviter_rows(forest, quality, result.classes, members, dict(result.flags))
+            for q in (row.quality,)]
+
+
+def _flag_rows(summary: FissionSummary) -> list[dict[str, Any]]:
+    rows = [_flag_row(f) | {"member": inviter.member, "channel": None}
+            for inviter in summary.flagged for f in inviter.flags]
+    rows += [_flag_row(f) | {"member": None, "channel": channel.channel}
+             for channel in summary.channels for f in channel.flags]
+    return rows
+
+
+def _flag_row(flag: Flag) -> dict[str, Any]:
+    return {"kind": flag.kind, "label": flag.label, "label_zh": flag.label_zh, "evidence": flag.evidence,
+            "evidence_zh": flag.evidence_zh, "members": list(flag.members)}
+
+
+def _channel_row(channel: ChannelQuality) -> dict[str, Any]:
+    q = channel.quality
+    return {"channel": channel.channel, "sharers": channel.sharers, "shares": channel.shares,
+            "invited": channel.invited, "joined": q.joined, "activated": q.activated, "retained": q.retained,
+            "eligible": q.retention_eligible, "retained_long": q.retained_long,
+            "eligible_long": q.retention_long_eligible, "left": q.left, "left_soon": q.left_soon,
+            "downstream_joins": q.downstream_joins, "became_leader": q.became_leader,
+            "flagged_joins": channel.flagged_joins, "flags": [f.kind for f in channel.flags]}
 
 
 def _cascade_row(cascade: CascadeMetrics) -> dict[str, Any]:
@@ -99,4 +156,17 @@ def run_figures(result: FissionResult) -> dict[str, Any]:
     if s.critical_point is not None:
         figures["critical_period"] = s.critical_point.period
         figures["critical_headcount"] = s.critical_point.headcount
+    if s.activated_critical_point is not None:
+        figures["activated_critical_period"] = s.activated_critical_point.period
+        figures["activated_critical_headcount"] = s.activated_critical_point.headcount
+    if s.invitations is not None:
+        q = s.invitations
+        figures.update({"activated_joins": q.activated, "activation_rate": q.activation_rate,
+                        "retention_rate": q.retention_rate, "left_share": q.left_share,
+                        "community_retention": s.community_retention})
+    for kind in s.share_kinds:
+        figures[f"{kind.kind}_joins"] = kind.joins
+        figures[f"{kind.kind}_activated"] = kind.activated
+    figures["flagged_inviters"] = len(s.flagged)
+    figures["echo_findings"] = len(s.echo)
     return figures

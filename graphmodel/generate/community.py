@@ -14,6 +14,7 @@ from graphmodel.core.interchange import TABLES
 from graphmodel.generate.activity import TYPE_WEIGHTS, TYPES, activity_weights, build_interactions
 from graphmodel.generate.events import build_events
 from graphmodel.generate.fission import CHANNELS, build_shares
+from graphmodel.generate.fraud import FRAUD, plant_fraud
 from graphmodel.generate.problems import PROBLEMS, plant_edges, plant_structure
 from graphmodel.generate.structure import (
     EXECUTOR,
@@ -23,6 +24,7 @@ from graphmodel.generate.structure import (
     MS_PER_DAY,
     Structure,
     build_structure,
+    member_ids,
 )
 
 CHUNK = 2_000_000
@@ -74,14 +76,6 @@ def _iso(ms: np.ndarray) -> np.ndarray:
     return np.datetime_as_string(ms.astype("datetime64[ms]"), unit="s", timezone="UTC")
 
 
-def member_ids(index: np.ndarray) -> np.ndarray:
-    codes = np.asarray(index)
-    if codes.size == 0:
-        return np.array([], dtype=str)
-    return np.where(codes >= 0, np.char.add("m", np.char.zfill((codes + 1).astype(str), 7)),
-                    np.char.add("o", np.char.zfill((-1 - codes).astype(str), 6)))
-
-
 def generate_community(directory: str | Path, options: GeneratorOptions) -> Truth:
     unknown = set(options.problems) - set(PROBLEMS)
     if unknown:
@@ -101,6 +95,8 @@ def generate_community(directory: str | Path, options: GeneratorOptions) -> Trut
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     declared, hidden, paper, late = _declared_roles(rng, s)
+    if FRAUD in options.problems:
+        interactions, shares, planted[FRAUD] = plant_fraud(rng, s, interactions, shares, declared, planted, end)
     _write_members(directory, rng, s, declared, shares.outsiders)
     _write_roles(directory, rng, s, late)
     _write(directory, "interactions", {

@@ -3,7 +3,8 @@
 - ``no_leaders``: a circle whose leader is gone (nobody is its topic centre);
 - ``novice_only``: a circle of late joiners only, no leader, manager or executor;
 - ``deep_chain``: an invitation chain five generations deep (beyond two-level layering);
-- ``single_bridge``: two circles cut off from the rest, joined to each other by one tie.
+- ``single_bridge``: two circles cut off from the rest, joined to each other by one tie;
+- ``fission_fraud``: gamed and genuine invitations (``graphmodel.generate.fraud``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from graphmodel.generate.activity import Interactions
 from graphmodel.generate.fission import Shares
 from graphmodel.generate.structure import LEADER, LURKER, PARTICIPANT, Structure
 
-PROBLEMS = ("no_leaders", "novice_only", "deep_chain", "single_bridge")
+PROBLEMS = ("no_leaders", "novice_only", "deep_chain", "single_bridge", "fission_fraud")
 CHAIN_LENGTH = 5
 
 

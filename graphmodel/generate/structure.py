@@ -37,6 +37,16 @@ class Structure:
         return self.order[self.circle_start[c]:self.circle_start[c + 1]]
 
 
+def member_ids(index: np.ndarray) -> np.ndarray:
+    """Member ids of member indices (m0000001 is index 0); negative codes are outsiders
+    (-1 - i is o00000i, see ``graphmodel.generate.fission.outsider_code``)."""
+    codes = np.asarray(index)
+    if codes.size == 0:
+        return np.array([], dtype=str)
+    return np.where(codes >= 0, np.char.add("m", np.char.zfill((codes + 1).astype(str), 7)),
+                    np.char.add("o", np.char.zfill((-1 - codes).astype(str), 6)))
+
+
 def build_structure(rng: np.random.Generator, n: int, start_ms: int, end_ms: int) -> Structure:
     span = end_ms - start_ms
     # growth accelerates: join times from a convex curve, seeds in the first weeks

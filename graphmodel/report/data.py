@@ -27,8 +27,11 @@ QUERIES = {
     "mismatches": "role_mismatches", "role_mix": "role_mix_per_run", "activity": "activity_distribution",
     "growth": "members_joined_per_month", "cascades": "cascades", "spreaders": "top_spreaders",
     "changes": "role_transitions", "outsiders": "outsiders_bridging_in",
+    "inviters": "inviters", "channels": "fission_channels", "fraud_flags": "fission_flags",
+    "echo": "fission_echo", "real_fission": "fission_quality",
 }
 LISTED = 20  # rows per ranked list in the report
+FLAGGED_LISTED = 200  # flagged inviters listed beside the best ones
 
 
 @dataclass
@@ -50,6 +53,13 @@ class ReportData:
     member_views: MemberViews = field(default_factory=MemberViews)  # ego networks, cascade trees (member_views)
     extra: dict[str, Any] = field(default_factory=dict)
     previous_imbalances: list[RoleImbalance] = field(default_factory=list)  # of the run before this one
+    # the quality of invitations of the latest fission run: its real-fission figures, the best
+    # inviters by quality and every flagged one, channels, fraud signals, internal echo
+    invitations: dict[str, Any] = field(default_factory=dict)
+    inviters: list[dict[str, Any]] = field(default_factory=list)
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    fraud_flags: list[dict[str, Any]] = field(default_factory=list)
+    echo: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _plain(value: Any) -> Any:
@@ -110,9 +120,25 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
         cascades=cascades, member_views=views,
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
-        changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances)
+        changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances,
+        **_invitations(connection, community))
     if pseudonyms is None:
         return data
     data = replace(data, name=community, overview={**data.overview, "name": community})
     [people] = connection.read("report_members", community=community)
     return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)
+
+
+def _invitations(connection, community: str) -> dict[str, Any]:
+    """The quality of invitations of the latest fission run (nothing when there is none)."""
+    [quality] = _catalogue(connection, "fission_quality", community=community) or [{}]
+    best = _catalogue(connection, "inviters", community=community, flagged=False, limit=LISTED)
+    flagged = _catalogue(connection, "inviters", community=community, flagged=True, limit=FLAGGED_LISTED)
+    listed = {row["member_id"] for row in best}
+    return {
+        "invitations": quality,
+        "inviters": best + [row for row in flagged if row["member_id"] not in listed],
+        "channels": _catalogue(connection, "fission_channels", community=community),
+        "fraud_flags": _catalogue(connection, "fission_flags", community=community, kind=""),
+        "echo": _catalogue(connection, "fission_echo", community=community),
+    }

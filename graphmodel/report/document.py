@@ -57,7 +57,7 @@ def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
         "growth": data.growth,
         "fission": _fission(data),
         "changes": data.changes,
-        "recommendations": recommendations(result, data.fission, lang),
+        "recommendations": recommendations(result, data.fission and {**data.fission, **data.invitations}, lang),
         "circle_ties": data.circle_ties,
         "member_views": jsonable(asdict(data.member_views)),
         "queries": QUERIES,
@@ -87,7 +87,59 @@ def _fission(data: ReportData) -> dict[str, Any]:
                       "root_class": c.get("root_class")} for c in data.cascades],
         "depths": data.cascade_depths,
         "spreaders": data.spreaders,
+        **_invitations(data),
     }
+
+
+INVITER_KEYS = ("member_id", "name", "invited", "joined", "activated", "retained", "retention_eligible",
+                "retained_long", "left", "left_share", "left_soon", "downstream_joins", "became_leader")
+CHANNEL_KEYS = ("channel", "sharers", "shares", "invited", "joined", "activated", "retained", "retention_eligible",
+                "retained_long", "left", "left_share", "left_soon", "downstream_joins", "became_leader",
+                "flagged_joins")
+ECHO_KEYS = ("kind", "circle", "members", "cascades", "shares", "all_shares", "quarter", "first_new", "last_new",
+             "channel", "evidence", "evidence_zh", "lever", "lever_zh")
+FLAG_KEYS = ("kind", "label", "label_zh", "evidence", "evidence_zh", "members")
+
+
+def _invitations(data: ReportData) -> dict[str, Any]:
+    """Whether fission is real: inviters and channels by the quality of their joins, with
+    their fraud signals; internal echo; first-layer vs open and the critical point on
+    activated joins."""
+    by_member: dict[str, list[dict[str, Any]]] = {}
+    by_channel: dict[str | None, list[dict[str, Any]]] = {}
+    for flag in data.fraud_flags:
+        shown = {k: flag.get(k) for k in FLAG_KEYS}
+        if flag.get("member_id") is not None:
+            by_member.setdefault(flag["member_id"], []).append(shown)
+        else:
+            by_channel.setdefault(flag.get("channel"), []).append(shown)
+    q = data.invitations
+    kinds = ("first_layer", "open", "outside")
+    activated: dict[str, int | None] = {kind: q.get(f"{kind}_activated") for kind in kinds}
+    total = sum(a or 0 for a in activated.values())
+    split = [{"kind": kind, "joins": q.get(f"{kind}_joins"), "activated": activated[kind],
+              "share_of_activated": None if not total or activated[kind] is None
+              else round((activated[kind] or 0) / total, 4)} for kind in kinds]
+    return {
+        "inviters": [{**{k: row.get(k) for k in INVITER_KEYS}, "flags": by_member.get(row["member_id"], [])}
+                     for row in data.inviters],
+        "channels": [{**{k: row.get(k) for k in CHANNEL_KEYS}, "flags": by_channel.get(row.get("channel"), [])}
+                     for row in data.channels],
+        "echo": [{k: row.get(k) for k in ECHO_KEYS} for row in data.echo],
+        "activated": {
+            "joins": q.get("joins"), "activated": q.get("activated_joins"),
+            "activation_rate": q.get("activation_rate"), "retention_rate": q.get("retention_rate"),
+            "community_retention": q.get("community_retention"), "left_share": q.get("left_share"),
+            "split": split,
+            "critical_point": _point(q.get("critical_period"), q.get("critical_headcount")),
+            "activated_critical_point": _point(q.get("activated_critical_period"),
+                                               q.get("activated_critical_headcount")),
+        },
+    }
+
+
+def _point(period: Any, headcount: Any) -> dict[str, Any] | None:
+    return None if period is None else {"period": period, "headcount": headcount}
 
 
 def _iso(value) -> str | None:

@@ -167,6 +167,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "deep_cascades": ("Deep invitation chains", "过深的邀请链"),
         "no_critical_point": ("No critical point yet", "尚未达到临界点"),
         "low_conversion": ("Shares rarely turn into members", "分享转化率低"),
+        "fraud_signals": ("Invitations that look gamed", "疑似作弊的邀请"),
+        "internal_echo": ("Shares going round inside the team", "分享在内部打转"),
     },
     "mismatch": {
         "paper_leader": ("Declared leader without influence", "名义领袖（无实际影响力）"),

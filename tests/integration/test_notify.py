@@ -36,7 +36,7 @@ def analysed(connection, tmp_path_factory):
     """A generated community analysed twice (so there is a previous run) and through fission."""
     community = f"test-notify-{uuid.uuid4().hex[:8]}"
     directory = tmp_path_factory.mktemp("notify")
-    generate_community(directory, GeneratorOptions(members=320, seed=7, problems=PROBLEMS))
+    generate_community(directory, GeneratorOptions(members=500, seed=7, problems=PROBLEMS))
     load_directory(connection, directory, community, name="通知测试", reject_path=directory / "r.csv")
     analyze(connection, community, as_of="2024-09-30")
     analyze(connection, community)

@@ -139,7 +139,7 @@ def test_the_cli_pseudonymises_with_the_salt_from_the_environment(connection, an
 def forgetful(connection, community, tmp_path):
     """A generated community, analysed and through fission; its tombstones removed after."""
     directory = tmp_path / "export"
-    generate_community(directory, GeneratorOptions(members=320, seed=3, problems=PROBLEMS))
+    generate_community(directory, GeneratorOptions(members=500, seed=7, problems=PROBLEMS))
     load_directory(connection, directory, community, reject_path=tmp_path / "r.csv")
     analyze(connection, community)
     fission_summary(connection, community)

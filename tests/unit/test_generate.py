@@ -4,6 +4,7 @@ import csv
 import hashlib
 import json
 from collections import Counter
+from datetime import datetime
 
 import pytest
 
@@ -93,3 +94,43 @@ def test_planted_problems_are_in_the_data(community):
     path = [chain["root"], *chain["chain"]]
     assert [inviter[m] for m in path[1:]] == path[:-1]
     assert json.loads((directory / "truth.json").read_text(encoding="utf-8"))["problems"] == truth.problems
+
+
+def fraud(community):
+    directory, truth = community
+    return directory, truth.problems["fission_fraud"]
+
+
+def joined_at(directory):
+    return {r["member_id"]: datetime.fromisoformat(r["joined_at"]) for r in rows(directory, "members") if r["joined_at"]}
+
+
+def test_star_farm_accounts_are_silent_and_joined_at_once(community):
+    directory, truth = fraud(community)
+    farm = set(truth["star_farm"]["invitees"])
+    touching = [r for r in rows(directory, "interactions") if r["source"] in farm or r["target"] in farm]
+    assert touching == []
+    shares = [r for r in rows(directory, "shares") if r["target"] in farm or r["source"] in farm]
+    assert {(r["source"], r["joined"]) for r in shares} == {(truth["star_farm"]["inviter"], "true")}
+    times = sorted(joined_at(directory)[m] for m in farm)
+    assert len(farm) == 15 and (times[-1] - times[0]).total_seconds() <= 5 * 60
+
+
+def test_burst_ring_echo_and_strong_inviters_are_in_the_shares(community):
+    directory, truth = fraud(community)
+    shares = rows(directory, "shares")
+    inviter = {r["target"]: r["source"] for r in shares if r["joined"] == "true"}
+    burst = truth["burst_inviter"]
+    assert all(inviter[m] == burst["inviter"] for m in burst["invitees"])
+    times = sorted(joined_at(directory)[m] for m in burst["invitees"])
+    assert (times[-1] - times[0]).total_seconds() <= 6 * 60
+    ring = truth["ring"]["members"]
+    claims = {(r["source"], r["target"]) for r in shares if r["joined"] == "true"}
+    assert all((ring[i], ring[(i + 1) % len(ring)]) in claims for i in range(len(ring)))
+    group = set(truth["echo_group"]["members"])
+    echo = [r for r in shares if r["source"] in group and r["target"] in group and r["joined"] == "false"]
+    assert len(echo) == truth["echo_group"]["shares"] == 40 and {r["channel"] for r in echo} == {"moments"}
+    staff = {r["member_id"] for r in rows(directory, "members") if r["declared_role"] in ("管理员", "admin", "鼓励官")}
+    assert group <= staff and len(group) >= 3
+    for strong, invitees in zip(truth["strong_inviters"]["inviters"], truth["strong_inviters"]["invitees"]):
+        assert len(invitees) == 15 and all(inviter[m] == strong for m in invitees)

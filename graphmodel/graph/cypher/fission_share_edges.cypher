@@ -1,4 +1,4 @@
-// Every share of a community before a cutoff, as columns in one row (fast to stream), for the cascade forest.
+// Every share of a community before a cutoff, as columns in one row (fast to stream), for the cascade forest and the quality of invitations per channel.
 // param: community - the community id
 // param: cutoff (datetime) - exclusive end: only shares before it (shares without a time are left out); null for all shares
 MATCH (s:Member {community: $community})-[r:SHARED]->(t:Member)
@@ -7,4 +7,4 @@ WITH s, t, r,
 WHERE $cutoff IS NULL OR at < $cutoff
 RETURN collect(s.id) AS sources, collect(t.id) AS targets,
        collect(coalesce(at.epochMillis, 9223372036854775807)) AS at,
-       collect(coalesce(r.joined, false)) AS joined
+       collect(coalesce(r.joined, false)) AS joined, collect(coalesce(r.channel, '')) AS channels

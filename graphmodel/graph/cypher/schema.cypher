@@ -25,4 +25,7 @@ CREATE INDEX cascade_community IF NOT EXISTS FOR (c:Cascade) ON (c.community);
 CREATE INDEX has_role_community IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.community);
 CREATE INDEX has_role_run IF NOT EXISTS FOR ()-[r:HAS_ROLE]-() ON (r.run);
 CREATE INDEX imbalance_run IF NOT EXISTS FOR (f:Imbalance) ON (f.run);
-CREATE INDEX circle_community IF NOT EXISTS FOR (c:Circle) ON (c.community)
+CREATE INDEX circle_community IF NOT EXISTS FOR (c:Circle) ON (c.community);
+CREATE INDEX fission_flag_run IF NOT EXISTS FOR (f:FissionFlag) ON (f.run);
+CREATE INDEX fission_channel_run IF NOT EXISTS FOR (c:FissionChannel) ON (c.run);
+CREATE INDEX echo_finding_run IF NOT EXISTS FOR (e:EchoFinding) ON (e.run)
