@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis import AnalysisOptions, AnalysisResult, analyze
 from graphmodel.analysis.projection import projected
+from graphmodel.analysis.window import analysis_window
 from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.config import CONFIG_TABLES, Settings, load_settings
 from graphmodel.core.errors import ConfigurationError
@@ -233,8 +234,9 @@ class GraphModel:
                 gm.gds.page_rank.stream(G)
         """
         moment = parse_as_of(as_of)
+        window = analysis_window(self.database, community, moment, self.analysis_options)
         with projected(self.database, community, self.analysis_options,
-                       moment.cutoff if moment else None) as name:
+                       moment.cutoff if moment else None, window) as name:
             yield self.gds.graph.get(name)
 
     @property

@@ -24,6 +24,16 @@ reports use. The graph side (all scoped by ``community``):
         strongest such links are kept
     (:Imbalance {community, run, rule, observed, expected, severity, members,
                  message, message_zh, lever, lever_zh})-[:OF]->(:AnalysisRun)
+    (:Member)-[:AT_RISK {community, run, score, reasons (kinds), evidence, evidence_zh,
+                         levers, levers_zh, circles}]->(:AnalysisRun)
+        one per member at risk of leaving (``at_risk``), kept for every run
+    (:Circle {..., members})  the circle's member ids, kept for every run (circle evolution)
+    (:Circle)-[:BECAME {community, run, event, overlap, shared}]->(:Circle)
+        a circle of one run matched to one of the next run in time order (``evolution``);
+        ``run`` is the later run, ``overlap`` the Jaccard overlap of the two circles
+    (:CircleEvent {community, run, run_before, position, event, before, after, overlap, shared,
+                   moved, moved_members, joined})-[:OF]->(:AnalysisRun)
+        what happened to the circles between the run before in time order and this run
 """
 
 from __future__ import annotations
@@ -110,6 +120,45 @@ class RoleImbalance:
 
 
 @dataclass(frozen=True)
+class AtRiskReason:
+    """Why a member may be slipping away, in words, with what an operator can do about it."""
+
+    kind: str              # one of analysis.at_risk.KINDS
+    evidence: str
+    evidence_zh: str
+    lever: str
+    lever_zh: str
+
+
+@dataclass(frozen=True)
+class AtRiskMember:
+    """A member at risk of leaving, ranked by what is at stake (``score``: members who depend
+    on them for a leader gone quiet; at most a few points otherwise)."""
+
+    member_id: str
+    name: str | None
+    score: float
+    reasons: tuple[AtRiskReason, ...]
+    circles: tuple[int, ...]   # the circles concerned: the member's, and those that depend on them
+
+
+@dataclass(frozen=True)
+class CircleEvent:
+    """What became of circles between two runs in time order (``analysis.evolution``)."""
+
+    event: str                      # form, continue, grow, shrink, split, merge or dissolve
+    before: tuple[int, ...]         # circle ids in ``run_before``
+    after: tuple[int, ...]          # circle ids in ``run_after``
+    overlap: float                  # Jaccard overlap of the members before and after (0..1)
+    shared: int                     # members in both
+    moved: int                      # members of the circles before in none of the circles after
+    joined: int                     # members of the circles after in none of the circles before
+    moved_members: tuple[str, ...]  # some of those who moved (the first by id)
+    run_before: str | None
+    run_after: str
+
+
+@dataclass(frozen=True)
 class AnalysisResult:
     run: AnalysisRunInfo
     leaders: list[RankedMember]
@@ -119,9 +168,11 @@ class AnalysisResult:
     mismatches: list[RoleMismatch]
     imbalances: list[RoleImbalance]
     figures: dict[str, Any] = field(default_factory=dict)  # active share, lurker share, retention, ...
+    at_risk: list[AtRiskMember] = field(default_factory=list)   # most at stake first
+    circle_events: list[CircleEvent] = field(default_factory=list)  # since the run before in time order
 
     def __post_init__(self) -> None:
-        for name in ("leaders", "connectors", "circles", "mismatches", "imbalances"):
+        for name in ("leaders", "connectors", "circles", "mismatches", "imbalances", "at_risk", "circle_events"):
             object.__setattr__(self, name, Rows(getattr(self, name)))
 
     @property

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from graphmodel.analysis.evolution import event_from_row
 from graphmodel.analysis.results import (
     AnalysisResult,
     AnalysisRunInfo,
+    AtRiskMember,
+    AtRiskReason,
     Circle,
     MemberRoles,
     RankedMember,
@@ -61,7 +64,14 @@ def load_analysis(connection, community: str, run: str | None = None,
     imbalances = [RoleImbalance(f["rule"], f["observed"], f["expected"], f["severity"], tuple(f["members"]),
                                 f["message"], f["message_zh"], f["lever"], f["lever_zh"])
                   for f in (row["finding"] for row in connection.read("analysis_imbalances_read", run=info.id))]
-    return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, imbalances, figures)
+    at_risk = [AtRiskMember(r["member_id"], r["name"], r["score"],
+                            tuple(AtRiskReason(*reason) for reason in zip(r["reasons"], r["evidence"], r["evidence_zh"],
+                                                                          r["levers"], r["levers_zh"])),
+                            tuple(r["circles"]))
+               for r in connection.read("analysis_at_risk_read", run=info.id, limit=limit)]
+    events = [event_from_row(row["event"]) for row in connection.read("analysis_circle_events_read", runs=[info.id])]
+    return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, imbalances, figures, at_risk,
+                          events)
 
 
 def _in_precedence(roles: list[str]) -> tuple[str, ...]:
