@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis import AnalysisOptions, AnalysisResult, analyze
 from graphmodel.analysis.projection import projected
+from graphmodel.analysis.results import CircleEvent
 from graphmodel.analysis.window import analysis_window
 from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.config import CONFIG_TABLES, Settings, load_settings
@@ -41,7 +42,14 @@ from graphmodel.graph.community import delete_community
 from graphmodel.graph.connection import Connection
 from graphmodel.graph.database import ServerInfo
 from graphmodel.graph.schema import SchemaResult, ensure_schema, init_schema
-from graphmodel.history import MemberRoleHistory, RoleHistory, community_role_history, fission_runs, member_role_history
+from graphmodel.history import (
+    MemberRoleHistory,
+    RoleHistory,
+    circle_events,
+    community_role_history,
+    fission_runs,
+    member_role_history,
+)
 from graphmodel.jobs import JobDidNotSucceed, JobLog, JobResult, JobSpec, Workspace, load_job, run_job
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import ExportLoad, load_export
@@ -192,6 +200,11 @@ class GraphModel:
         if member is not None:
             return member_role_history(self.database, community, member, parse_as_of(as_of))
         return community_role_history(self.database, community, parse_as_of(as_of))
+
+    def circle_events(self, community: str, *, as_of: AsOfValue = None) -> Rows[CircleEvent]:
+        """What became of the circles from each analysis run to the next in time order
+        (docs/analysis.md): form, continue, grow, shrink, split, merge, dissolve."""
+        return Rows(circle_events(self.database, community, parse_as_of(as_of)))
 
     def fission_runs(self, community: str) -> Rows[dict[str, Any]]:
         """The community's fission runs, oldest first, with their headline figures."""

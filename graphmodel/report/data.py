@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graphmodel.analysis import load_analysis
-from graphmodel.analysis.results import AnalysisResult
+from graphmodel.analysis.results import AnalysisResult, CircleEvent
+from graphmodel.history import TrendPoint
 
 # figure -> the catalogue query that reproduces it (graphmodel query NAME -p community=...)
 QUERIES = {
@@ -19,9 +20,13 @@ QUERIES = {
     "circles_without_leader": "circles_without_leader", "imbalances": "imbalances",
     "mismatches": "role_mismatches", "role_mix": "role_mix_per_run", "activity": "activity_distribution",
     "growth": "members_joined_per_month", "cascades": "cascades", "spreaders": "top_spreaders",
-    "changes": "role_transitions", "outsiders": "outsiders_bridging_in",
+    "changes": "role_transitions", "outsiders": "outsiders_bridging_in", "at_risk": "at_risk",
+    "circle_events": "circle_events",
 }
 LISTED = 20  # rows per ranked list in the report
+AT_RISK_LISTED = 50  # members at risk in the report
+TREND_RUNS = 8  # the runs whose circle events the report shows (the report's run and those before it)
+EVENTS_PER_RUN = 200  # circle events per run in the report (splits, merges and dissolutions first)
 
 
 @dataclass
@@ -40,6 +45,8 @@ class ReportData:
     spreaders: list[dict[str, Any]]
     changes: dict[str, Any]
     role_mix: dict[str, int] = field(default_factory=dict)  # members per primary role in the run
+    circle_events: list[CircleEvent] = field(default_factory=list)  # of the last TREND_RUNS runs
+    trends: dict[str, list[TrendPoint]] = field(default_factory=dict)  # figure -> its value run by run
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -64,7 +71,7 @@ def _catalogue(connection, name: str, **params) -> list[dict[str, Any]]:
 def gather(connection, community: str, run: str | None = None, members: bool = True) -> ReportData:
     """What the report shows; ``members=False`` leaves out every member's roles and every
     circle's member list (the HTML and Markdown reports show neither)."""
-    from graphmodel.history import analysis_runs, community_role_history, fission_runs
+    from graphmodel.history import analysis_runs, circle_events, community_role_history, figure_trends, fission_runs
 
     analysis = load_analysis(connection, community, run, members=members)
     [overview] = _catalogue(connection, "community_overview", community=community) or [{}]
@@ -84,6 +91,13 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
                 changes["leaders_gained"], changes["leaders_lost"] = list(change.gained), list(change.lost)
         changes["previous_run"] = previous
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
+    upto = every_run[:every_run.index(analysis.run.id) + 1] if analysis.run.id in every_run else every_run
+    events: list[CircleEvent] = []
+    per_run: dict[str, int] = {}
+    for event in circle_events(connection, community, only=set(upto[-TREND_RUNS:])):
+        per_run[event.run_after] = per_run.get(event.run_after, 0) + 1
+        if per_run[event.run_after] <= EVENTS_PER_RUN:
+            events.append(event)
     return ReportData(
         community=community, name=overview.get("name") or community,
         generated_at=datetime.now(UTC).replace(microsecond=0), analysis=analysis, overview=overview,
@@ -94,4 +108,5 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
         cascades=_catalogue(connection, "cascades", community=community, limit=LISTED),
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
-        changes=changes, role_mix=role_mix)
+        changes=changes, role_mix=role_mix, circle_events=events,
+        trends=figure_trends(connection, community, until=analysis.run.id))
