@@ -186,3 +186,16 @@ def test_faded_ties_newcomers_and_who_is_not_at_risk():
 def test_without_a_window_nobody_is_measured_against_a_baseline():
     table = _table(3, sent_baseline=[30, 30, 30])
     assert find_at_risk(table, np.zeros(3, bool), {}, AnalysisOptions(), AnalysisWindow(END, 0, 0, 0.0)) == []
+
+
+def test_a_circle_that_grew_with_newcomers_or_split_with_them_still_matches():
+    before = snapshot("a", {0: [f"m{i}" for i in range(50)], 1: [f"s{i}" for i in range(90)]})
+    after = snapshot("b", {0: [f"m{i}" for i in range(50)] + [f"n{i}" for i in range(150)],
+                           1: [f"s{i}" for i in range(45)] + [f"x{i}" for i in range(35)],
+                           2: [f"s{i}" for i in range(45, 90)] + [f"y{i}" for i in range(35)]})
+    events, links = match_circles(before, after, 0.3)  # Jaccard 0.25 and 0.36 each: containment decides
+    assert {(e.event, e.before, e.after) for e in events} == {("grow", (0,), (0,)), ("split", (1,), (1, 2))}
+    small = snapshot("c", {0: [f"m{i}" for i in range(100)]})
+    broke_off = snapshot("d", {0: [f"m{i}" for i in range(10, 100)], 1: [f"m{i}" for i in range(10)] + ["z1", "z2"]})
+    events, _ = match_circles(small, broke_off, 0.3)  # ten of a hundred are too few to be a split
+    assert {(e.event, e.after) for e in events} == {("continue", (0,)), ("form", (1,))}
