@@ -56,6 +56,7 @@ from graphmodel.loaders.chat import ExportLoad, load_export
 from graphmodel.loaders.directory import DEFAULT_BATCH_SIZE, Progress
 from graphmodel.queries import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult, run_adhoc, run_named
 from graphmodel.report import report_text, write_report
+from graphmodel.report.compare import Comparison, compare
 
 if TYPE_CHECKING:
     from graphdatascience import Graph
@@ -205,6 +206,12 @@ class GraphModel:
         """What became of the circles from each analysis run to the next in time order
         (docs/analysis.md): form, continue, grow, shrink, split, merge, dissolve."""
         return Rows(circle_events(self.database, community, parse_as_of(as_of)))
+
+    def compare(self, communities: list[str], *, cohorts: list[str] | None = None) -> Comparison:
+        """Communities (their latest runs), or the ``cohorts`` of one community
+        (``joined:2024-01..2024-06``), side by side against the norms (docs/analysis.md),
+        with the config file's ``[thresholds]``."""
+        return compare(self.database, communities, cohorts or (), self.analysis_options.thresholds)
 
     def fission_runs(self, community: str) -> Rows[dict[str, Any]]:
         """The community's fission runs, oldest first, with their headline figures."""

@@ -14,7 +14,8 @@ reports use. The graph side (all scoped by ``community``):
         participation, within_module_z, brokerage_role, constraint,
         circle (circle id, int), core (k-core number), fragment (WCC id),
         is_articulation (bool), evidence (why a leader, English), evidence_zh,
-        connector_evidence, connector_evidence_zh (why a connector), role_mismatch, inferred_roles
+        connector_evidence, connector_evidence_zh (why a connector), role_mismatch, inferred_roles,
+        active (in the window), last_active (the last interaction initiated before the end)
     (:Member)-[:HAS_ROLE {community, role, source: 'inferred', run, evidence}]->(:Role)
         one per inferred role; kept for every run, so runs can be compared
     (:Circle {community, run, id, size, leader, conductance, density, label})

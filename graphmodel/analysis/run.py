@@ -223,7 +223,8 @@ def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
     position = {m: i for i, m in enumerate(table.ids)}
     for m in inferred.mismatches:
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
-    columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
+    columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch,
+                             inferred.active & table.current)
     return result, columns, inferred.roles
 
 

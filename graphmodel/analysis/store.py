@@ -20,9 +20,10 @@ CIRCLE_BATCH = 1_000  # circles per transaction (each with its member ids)
 
 def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.ndarray,
                    evidence: dict[int, tuple[str, str]], bridging: dict[int, tuple[str, str]],
-                   mismatch: dict[int, list[str]]) -> dict[str, list[Any]]:
+                   mismatch: dict[int, list[str]], active: np.ndarray) -> dict[str, list[Any]]:
     """Per member, the properties the run writes on its node, one list per property in table
-    order (evidence: why a leader; connector_evidence: why a connector)."""
+    order (evidence: why a leader; connector_evidence: why a connector; active: in the window;
+    last_active: the last interaction initiated before the end, epoch ms)."""
     from graphmodel.analysis.brokerage import GA_ROLES
 
     v = table.values
@@ -55,6 +56,8 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
         "connector_evidence": sparse(bridging, lambda e: e[0]),
         "connector_evidence_zh": sparse(bridging, lambda e: e[1]),
         "role_mismatch": sparse(mismatch),
+        "active": np.asarray(active, bool).tolist(),
+        "last_active": [t if t >= 0 else None for t in table.last_active_ms.tolist()],
     }
 
 

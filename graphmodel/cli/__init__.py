@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from graphmodel import __version__
-from graphmodel.cli import analyze, demo, fission, generate, history, job, load, query, report, server
+from graphmodel.cli import analyze, compare, demo, fission, generate, history, job, load, query, report, server
 from graphmodel.cli.context import AppContext
 from graphmodel.cli.errors import GraphModelGroup
 from graphmodel.cli.options import setting_options
@@ -45,7 +45,7 @@ def cli(ctx: click.Context, quiet: bool, **settings: Any) -> None:
 
 
 for command in (server.server, server.init, load.load, analyze.analyze, fission.fission, report.report,
-                history.history, query.query, query.cypher, job.job, demo.demo, generate.generate):
+                history.history, compare.compare, query.query, query.cypher, job.job, demo.demo, generate.generate):
     cli.add_command(command)
 
 

@@ -202,3 +202,46 @@ def test_a_run_as_of_an_earlier_date_is_matched_between_its_neighbours(connectio
         "MATCH (a:Circle)-[b:BECAME]->(:Circle {run: $after}) RETURN DISTINCT a.run AS run, b.run AS edge",
         after=after.run.id).records
     assert [(r["run"], r["edge"]) for r in sources] == [(middle.run.id, after.run.id)]
+
+
+def test_windowed_runs_find_the_generators_planted_change(connection, community, tmp_path, cli_env):
+    """A leader gone quiet, members who left, a circle split after its leader left, and a cohort
+    that retains worse, found with windowed runs, the circle events and compare."""
+    from graphmodel.fission import fission_summary
+    from graphmodel.generate import CHANGES, GeneratorOptions, generate_community
+
+    truth = generate_community(tmp_path / "g", GeneratorOptions(members=2000, seed=7, changes=CHANGES))
+    assert load_directory(connection, tmp_path / "g", community, reject_path=tmp_path / "r.csv").rejected == 0
+    changes = truth.changes
+    split_at = datetime.fromisoformat(changes["circle_split"]["at"])
+    before = analyze(connection, community, as_of=(split_at - timedelta(days=1)).date().isoformat())
+    after = analyze(connection, community, as_of="2024-12-31")
+    fission_summary(connection, community, as_of="2024-12-31")
+
+    halves = [set(h) for h in changes["circle_split"]["halves"]]
+    whole = max(before.circles, key=lambda c: len(set(c.members) & (halves[0] | halves[1])))
+    found = [max(after.circles, key=lambda c: len(set(c.members) & half)).circle_id for half in halves]
+    [split] = [e for e in after.circle_events if e.before == (whole.circle_id,)]
+    assert split.event == "split" and set(split.after) == set(found)
+
+    ranked = [m.member_id for m in after.at_risk]
+    quiet = changes["quiet_leader"]["member"]
+    assert quiet in ranked[:10] and next(m for m in after.at_risk if m.member_id == quiet).reasons[0].kind == \
+        "leader_quiet"
+    gone = set(changes["departures"]["members"]) | {changes["circle_split"]["leader"]}
+    assert after.figures["departed"] == len(gone)
+    assert all(after.roles[m].inferred == () for m in gone)
+    assert not gone & {m for c in after.circles for m in c.members}
+
+    weak = changes["weak_cohort"]
+    shown = CliRunner().invoke(cli, ["-q", "compare", "--community", community, "--cohort", weak["compare_with"],
+                                     "--cohort", weak["cohort"], "--format", "json"], env=cli_env)
+    assert shown.exit_code == 0, shown.output
+    other, worse = (column["figures"] for column in json.loads(shown.output)["columns"])
+    assert worse["retention"] < 0.6 * other["retention"], (worse["retention"], other["retention"])
+    assert worse["retention_basis"] > 100 and other["retention_basis"] > 100
+    page = CliRunner().invoke(cli, ["-q", "compare", "--community", community, "--cohort", weak["compare_with"],
+                                    "--cohort", weak["cohort"], "--format", "html", "--lang", "zh"], env=cli_env)
+    assert page.exit_code == 0 and "留存" in page.output and weak["cohort"] in page.output
+    refused = CliRunner().invoke(cli, ["-q", "compare", "--community", community], env=cli_env)
+    assert refused.exit_code != 0 and "--cohort" in refused.output
