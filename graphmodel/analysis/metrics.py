@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,7 @@ class MemberTable:
     joined_ms: np.ndarray          # -1 when unknown
     threshold: list[str | None]
     declared: list[list[str]]
-    counts: dict[str, np.ndarray]  # sent, received, ..., sent_window, ..., sent_baseline (COUNTS)
+    counts: dict[str, np.ndarray]  # COUNTS and WINDOW_COUNTS
     last_active_ms: np.ndarray     # -1 when never
     left_ms: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # -1 when never left
     departed: np.ndarray = field(default_factory=lambda: np.empty(0, bool))   # left before the end
@@ -54,25 +55,47 @@ class MemberTable:
         return self.is_member & ~self.departed if len(self.departed) else self.is_member
 
 
-# over the whole period; in the window (*_window); in the baseline before it (*_baseline)
-COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events",
-          "sent_window", "sent_to_window", "sent_baseline", "received_window", "received_from_window",
-          "replies_received_window", "received_from_baseline")
+# over the whole period (from the query); in the window (*_window) and the baseline before it
+# (*_baseline), from the nodes each member addressed then (``window_counts``)
+COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events")
+WINDOW_COUNTS = ("sent_window", "sent_to_window", "received_window", "received_from_window", "sent_baseline",
+                 "received_from_baseline")
 
 
 def read_members(connection, community: str, cutoff, window: AnalysisWindow) -> MemberTable:
-    [row] = connection.read("analysis_members", community=community, cutoff=cutoff,
-                            window=window.cypher_params()["window"], baseline=window.cypher_params()["baseline"])
+    params = window.cypher_params()
+    [row] = connection.read("analysis_members", community=community, cutoff=cutoff, window=params["window"],
+                            baseline=params["baseline"])
     canonical = {name: i for i, name in enumerate(roles())}  # declared roles in the model's order
     declared = [sorted(set(names), key=lambda n: canonical.get(n, len(canonical))) for names in row["declared"]]
     joined, left = np.array(row["joined_ms"], np.int64), np.array(row["left_ms"], np.int64)
+    node = np.array(row["node"], np.int64)
+    counts = {c: np.array(row[c], np.int64) for c in COUNTS}
+    counts.update(window_counts(node, row["window_to"], "window"))
+    counts.update(window_counts(node, row["baseline_to"], "baseline"))
     return MemberTable(
-        node=np.array(row["node"], np.int64), ids=row["id"], names=[n or None for n in row["name"]],
+        node=node, ids=row["id"], names=[n or None for n in row["name"]],
         is_member=np.array(row["is_member"], bool), joined_ms=joined,
-        threshold=[t or None for t in row["threshold"]], declared=declared,
-        counts={c: np.array(row[c], np.int64) for c in COUNTS},
+        threshold=[t or None for t in row["threshold"]], declared=declared, counts=counts,
         last_active_ms=np.array(row["last_active_ms"], np.int64), left_ms=left,
         departed=departed(joined, left, window.end_ms))
+
+
+def window_counts(node: np.ndarray, addressed: list[list[int]], period: str) -> dict[str, np.ndarray]:
+    """Per member, from the nodes each addressed in ``period`` (window or baseline; one entry per
+    interaction): interactions sent and received, distinct members addressed and addressed by."""
+    n = len(node)
+    lengths = np.fromiter((len(a) for a in addressed), np.int64, n)
+    source = np.repeat(np.arange(n), lengths)
+    target, found = positions(node, np.fromiter(chain.from_iterable(addressed), np.int64, int(lengths.sum())))
+    source, target = source[found], target[found]
+    pairs = distinct(source * max(n, 1) + target)
+    out = {f"sent_{period}": lengths,
+           f"received_from_{period}": np.bincount(pairs % max(n, 1), minlength=n)}
+    if period == "window":
+        out["sent_to_window"] = np.bincount(pairs // max(n, 1), minlength=n)
+        out["received_window"] = np.bincount(target, minlength=n)
+    return out
 
 
 def departed(joined_ms: np.ndarray, left_ms: np.ndarray, end_ms: int) -> np.ndarray:

@@ -145,16 +145,17 @@ def _mismatches(table: MemberTable, i: int, said: list[str], held: list[str], sc
 
 
 def leader_evidence(table: MemberTable, i: int, circles_reached: int, window_days: int = 0) -> tuple[str, str]:
-    """Why a leader, in words: their audience and replies in the window (of ``window_days``;
-    0: the whole period)."""
+    """Why a leader, in words: their audience in the window of ``window_days`` (0: the whole
+    period, with the replies they had)."""
     c = table.counts
-    en = (f"addressed by {c['received_from_window'][i]} members in {circles_reached} circles "
-          f"({c['replies_received_window'][i]} replies"
-          + (f" in the last {window_days} days" if window_days else "") + "); influence rank by PageRank")
-    zh = ((f"最近 {window_days} 天" if window_days else "")
-          + f"被 {circles_reached} 个圈子的 {c['received_from_window'][i]} 位成员互动"
-          f"（{c['replies_received_window'][i]} 次回复）；PageRank 影响力排名")
-    return en, zh
+    audience = c["received_from_window"][i]
+    if window_days:
+        return (f"addressed by {audience} members in {circles_reached} circles in the last {window_days} days; "
+                f"influence rank by PageRank",
+                f"最近 {window_days} 天被 {circles_reached} 个圈子的 {audience} 位成员互动；PageRank 影响力排名")
+    return (f"addressed by {audience} members in {circles_reached} circles ({c['replies_received'][i]} replies); "
+            f"influence rank by PageRank",
+            f"被 {circles_reached} 个圈子的 {audience} 位成员互动（{c['replies_received'][i]} 次回复）；PageRank 影响力排名")
 
 
 def connector_evidence(table: MemberTable, i: int, circles_reached: int) -> tuple[str, str]:

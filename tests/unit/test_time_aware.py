@@ -6,7 +6,7 @@ import pytest
 from graphmodel.analysis.at_risk import find_at_risk
 from graphmodel.analysis.circles import assign_circles
 from graphmodel.analysis.evolution import CircleSnapshot, match_circles
-from graphmodel.analysis.metrics import COUNTS, MemberTable, departed
+from graphmodel.analysis.metrics import COUNTS, WINDOW_COUNTS, MemberTable, departed, window_counts
 from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.analysis.window import MS_PER_DAY, AnalysisWindow, window_at
 from graphmodel.core.asof import parse_as_of
@@ -120,7 +120,7 @@ def _table(n, **counts):
     table = MemberTable(
         node=np.arange(n), ids=[f"m{i}" for i in range(n)], names=[None] * n, is_member=np.ones(n, bool),
         joined_ms=np.zeros(n, np.int64), threshold=[None] * n, declared=[[] for _ in range(n)],
-        counts={c: np.asarray(counts.get(c, np.zeros(n)), np.int64) for c in COUNTS},
+        counts={c: np.asarray(counts.get(c, np.zeros(n)), np.int64) for c in COUNTS + WINDOW_COUNTS},
         last_active_ms=np.full(n, END), left_ms=np.full(n, -1), departed=np.zeros(n, bool))
     table.values["influence"] = np.ones(n)
     table.values["circle_id"] = np.full(n, -1)
@@ -199,3 +199,15 @@ def test_a_circle_that_grew_with_newcomers_or_split_with_them_still_matches():
     broke_off = snapshot("d", {0: [f"m{i}" for i in range(10, 100)], 1: [f"m{i}" for i in range(10)] + ["z1", "z2"]})
     events, _ = match_circles(small, broke_off, 0.3)  # ten of a hundred are too few to be a split
     assert {(e.event, e.after) for e in events} == {("continue", (0,)), ("form", (1,))}
+
+
+def test_window_counts_from_the_nodes_each_member_addressed():
+    node = np.array([30, 10, 20])  # table order is member id order, not node order
+    counts = window_counts(node, [[10, 10, 20], [30], [], ], "window")
+    assert counts["sent_window"].tolist() == [3, 1, 0]
+    assert counts["received_window"].tolist() == [1, 2, 1]
+    assert counts["received_from_window"].tolist() == [1, 1, 1]
+    assert counts["sent_to_window"].tolist() == [2, 1, 0]
+    baseline = window_counts(node, [[], [30, 30, 99], [30]], "baseline")  # 99: not in the table
+    assert baseline["sent_baseline"].tolist() == [0, 3, 1] and baseline["received_from_baseline"].tolist() == [2, 0, 0]
+    assert set(baseline) == {"sent_baseline", "received_from_baseline"}

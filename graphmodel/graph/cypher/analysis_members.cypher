@@ -1,4 +1,4 @@
-// Every member and outsider of a community with what role inference needs (one record of parallel lists, in member id order): activity over the whole period, in the window and in the baseline before it.
+// Every member and outsider of a community with what role inference needs (one record of parallel lists, in member id order): activity over the whole period, and per member the nodes it addressed in the window and in the baseline before it (one entry per interaction).
 // param: community - the community id
 // param: cutoff (datetime) - the end of the period: activity after it is ignored; null for everything
 // param: window (datetime) - the start of the window activity is counted in; null: the whole period
@@ -8,27 +8,19 @@ WHERE $cutoff IS NULL OR m.joined_at IS NULL OR m.joined_at < $cutoff
 CALL (m) {
   OPTIONAL MATCH (m)-[i:INTERACTED]->(x)
   WHERE $cutoff IS NULL OR i.at < $cutoff
-  WITH i, x, i.at AS at
-  WITH i, x, at, i IS NOT NULL AND ($window IS NULL OR at >= $window) AS recent
+  WITH x, i, i.at AS at
+  // collect() leaves out the nulls: what is not in the window (and the row of a member who sent nothing)
   RETURN count(i) AS sent, count(DISTINCT x) AS sent_to, max(at) AS last_active,
-         count(CASE WHEN recent THEN 1 END) AS sent_window,
-         count(DISTINCT CASE WHEN recent THEN x END) AS sent_to_window,
-         count(CASE WHEN at >= $baseline AND at < $window THEN 1 END) AS sent_baseline
+         collect(CASE WHEN $window IS NULL OR at >= $window THEN id(x) END) AS window_to,
+         collect(CASE WHEN at >= $baseline AND at < $window THEN id(x) END) AS baseline_to
 }
 CALL (m) {
   OPTIONAL MATCH (m)<-[i:INTERACTED]-(x)
   WHERE $cutoff IS NULL OR i.at < $cutoff
-  WITH i, x, i.at AS at, i.type = 'reply' AS reply
-  WITH i, x, at, reply, i IS NOT NULL AND ($window IS NULL OR at >= $window) AS recent
   RETURN count(i) AS received, count(DISTINCT x) AS received_from,
-         count(CASE WHEN reply THEN 1 END) AS replies_received,
-         count(CASE WHEN recent THEN 1 END) AS received_window,
-         count(DISTINCT CASE WHEN recent THEN x END) AS received_from_window,
-         count(CASE WHEN recent AND reply THEN 1 END) AS replies_received_window,
-         count(DISTINCT CASE WHEN at >= $baseline AND at < $window THEN x END) AS received_from_baseline
+         count(CASE WHEN i.type = 'reply' THEN 1 END) AS replies_received
 }
-WITH m, sent, sent_to, last_active, sent_window, sent_to_window, sent_baseline, received, received_from,
-     replies_received, received_window, received_from_window, replies_received_window, received_from_baseline,
+WITH m, sent, sent_to, last_active, window_to, baseline_to, received, received_from, replies_received,
      [(m)-[h:HAS_ROLE {source: 'declared'}]->(r:Role)
         WHERE (h.since IS NULL OR $cutoff IS NULL OR h.since < $cutoff)
           AND (h.until IS NULL OR $cutoff IS NULL OR h.until >= $cutoff) | r.name] AS declared,
@@ -44,8 +36,4 @@ RETURN collect(id(m)) AS node, collect(m.id) AS id, collect(coalesce(m.name, '')
        collect(coalesce(last_active.epochMillis, -1)) AS last_active_ms, collect(received) AS received,
        collect(received_from) AS received_from, collect(replies_received) AS replies_received,
        collect(invited_joined) AS invited_joined, collect(offline_events) AS offline_events,
-       collect(sent_window) AS sent_window, collect(sent_to_window) AS sent_to_window,
-       collect(sent_baseline) AS sent_baseline, collect(received_window) AS received_window,
-       collect(received_from_window) AS received_from_window,
-       collect(replies_received_window) AS replies_received_window,
-       collect(received_from_baseline) AS received_from_baseline
+       collect(window_to) AS window_to, collect(baseline_to) AS baseline_to
