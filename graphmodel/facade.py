@@ -254,7 +254,7 @@ class GraphModel:
                 gm.gds.page_rank.stream(G)
         """
         moment = parse_as_of(as_of)
-        window = analysis_window(self.database, community, moment, self.analysis_options)
+        window = analysis_window(self.database, community, moment, self.analysis_options, keep=False)
         with projected(self.database, community, self.analysis_options,
                        moment.cutoff if moment else None, window) as name:
             yield self.gds.graph.get(name)

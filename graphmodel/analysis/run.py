@@ -57,7 +57,7 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
     moment = parse_as_of(as_of)
     cutoff = moment.cutoff if moment else None
     info = connection.info
-    window = analysis_window(connection, community, moment, options)
+    window = analysis_window(connection, community, moment, options, keep=write)
     run = f"{community}/a-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     if write:
         remove_abandoned_runs(connection, community, echo)

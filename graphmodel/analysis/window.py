@@ -71,12 +71,12 @@ def window_at(end_ms: int | None, options: AnalysisOptions) -> AnalysisWindow:
 
 
 def analysis_window(connection: Database, community: str, moment: AsOf | None,
-                    options: AnalysisOptions) -> AnalysisWindow:
+                    options: AnalysisOptions, keep: bool = True) -> AnalysisWindow:
     """The window of an analysis of ``community`` as of ``moment`` (None: its latest recorded
-    time, ``graph.community.recorded_latest``)."""
+    time, ``graph.community.recorded_latest``, kept when walked for and ``keep``)."""
     if moment is not None:
         return window_at(_ceil_ms(moment.cutoff), options)
-    latest = recorded_latest(connection, community)
+    latest = recorded_latest(connection, community, keep)
     return window_at(None if latest is None else min(latest + 1, _now_ms()), options)
 
 

@@ -103,17 +103,18 @@ def _canonical(record: dict[str, Any]) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def recorded_latest(connection: Database, community: str) -> int | None:
+def recorded_latest(connection: Database, community: str, keep: bool = True) -> int | None:
     """The community's latest recorded time (epoch ms: its newest interaction, join or
     departure), as kept on it; for a community loaded before it was kept, walked from its
-    members (and then kept). None when nothing has a time, or the community is unknown."""
+    members (and then kept, with ``keep``). None when nothing has a time, or the community
+    is unknown."""
     rows = connection.read("community_latest", community=community)
     if not rows:
         return None
     if rows[0]["latest"] is not None:
         return int(rows[0]["latest"])
     walked = connection.read("community_latest_scan", community=community)[0]["latest"]
-    if walked is not None:
+    if walked is not None and keep:
         keep_latest(connection, community, int(walked))
     return None if walked is None else int(walked)
 

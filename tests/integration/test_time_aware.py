@@ -174,6 +174,15 @@ def test_named_queries_history_and_the_report_show_them(connection, split, cli_e
                                          env=cli_env).output)
     assert [e["event"] for e in data["circle_events"]] == [e.event for e in after.circle_events]
 
+    table = CliRunner().invoke(cli, ["-q", "analyze", "--community", community, "--as-of", AFTER, "--no-write"],
+                               env=cli_env)
+    assert table.exit_code == 0, table.output
+    assert "At risk of leaving 流失风险" in table.output and "leader_quiet" in table.output
+    summary = json.loads(CliRunner().invoke(cli, ["-q", "analyze", "--community", community, "--as-of", AFTER,
+                                                  "--no-write", "--format", "json"], env=cli_env).output)
+    assert summary["at_risk"][0]["member_id"] == "kol" and summary["figures"]["window"]["active_window_days"] == 30
+    assert summary["circle_events"] == []  # not written, so not matched
+
     document = json.loads(render(build_document(gather(connection, community), "zh"), "json"))
     jsonschema.validate(document, schema())
     assert document["at_risk"][0]["member_id"] == "kol"
