@@ -22,11 +22,13 @@ class Measured:
     output: str = ""
 
 
-def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,)) -> Measured:
-    """Run ``graphmodel ARGS`` in a child process: wall time and its peak RSS."""
+def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,),
+            env: dict[str, str] | None = None) -> Measured:
+    """Run ``graphmodel ARGS`` in a child process (``env``: more environment): wall time and its peak RSS."""
     command = [sys.executable, "-m", "graphmodel", *args]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, **env} if env else None)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
