@@ -23,12 +23,14 @@ class Measured:
 
 
 def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,),
-            env: dict[str, str] | None = None) -> Measured:
-    """Run ``graphmodel ARGS`` in a child process (``env``: more environment): wall time and its peak RSS."""
+            code: Path | None = None) -> Measured:
+    """Run ``graphmodel ARGS`` in a child process (``code``: from the checkout in that folder
+    instead of this one): wall time and its peak RSS."""
     command = [sys.executable, "-m", "graphmodel", *args]
     started = time.perf_counter()
+    # ``-m`` puts the working directory first on the path: run from the checkout to use its code
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, **env} if env else None)
+                               cwd=code, env={**os.environ, "PYTHONPATH": str(code)} if code else None)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

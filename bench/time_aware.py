@@ -6,8 +6,8 @@
 
 Analyses of one loaded community alternate between the two variants (``graphmodel analyze``
 end to end, written back), so that a machine shared with other work slows both alike;
-``--baseline-code`` runs the other variant from a checkout of the code before (put on
-``PYTHONPATH``), the closest to "today's time". The matching figure times
+``--baseline-code`` runs the other variant from a checkout of the code before (from that
+folder, on ``PYTHONPATH``), the closest to "today's time". The matching figure times
 ``evolution.match_circles`` on two synthetic runs of circles (Dunbar-like sizes, a tenth of
 the members moved) and, with ``--community``, reading a run's circles back from the graph.
 Nothing here asserts a time.
@@ -41,7 +41,7 @@ def analysis_pairs(community: str, pairs: int, baseline_code: Path | None, echo)
                     measured = run_cli("--config", str(empty), "-q", "analyze", "--community", community)
                 elif baseline_code:
                     measured = run_cli("--config", str(empty), "-q", "analyze", "--community", community,
-                                       env={"PYTHONPATH": str(baseline_code)})
+                                       code=baseline_code.resolve())
                 else:
                     measured = run_cli("--config", str(plain), "-q", "analyze", "--community", community)
                 times[name].append(measured.seconds)
