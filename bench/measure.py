@@ -22,11 +22,15 @@ class Measured:
     output: str = ""
 
 
-def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,)) -> Measured:
-    """Run ``graphmodel ARGS`` in a child process: wall time and its peak RSS."""
+def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,),
+            code: Path | None = None) -> Measured:
+    """Run ``graphmodel ARGS`` in a child process (``code``: from the checkout in that folder
+    instead of this one): wall time and its peak RSS."""
     command = [sys.executable, "-m", "graphmodel", *args]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # ``-m`` puts the working directory first on the path: run from the checkout to use its code
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               cwd=code, env={**os.environ, "PYTHONPATH": str(code)} if code else None)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

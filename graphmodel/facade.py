@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from graphmodel.analysis import AnalysisOptions, AnalysisResult, analyze
 from graphmodel.analysis.projection import projected
+from graphmodel.analysis.results import CircleEvent
+from graphmodel.analysis.window import analysis_window
 from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.community_ids import checked_community
 from graphmodel.core.config import CONFIG_TABLES, Settings, load_settings
@@ -43,13 +45,21 @@ from graphmodel.graph.database import ServerInfo
 from graphmodel.graph.lock import LOCK_WAIT, STALE_AFTER, CommunityLock
 from graphmodel.graph.schema import SchemaResult, ensure_schema, init_schema
 from graphmodel.graph.tombstones import Forgotten, forget_member, lift_tombstone
-from graphmodel.history import MemberRoleHistory, RoleHistory, community_role_history, fission_runs, member_role_history
+from graphmodel.history import (
+    MemberRoleHistory,
+    RoleHistory,
+    circle_events,
+    community_role_history,
+    fission_runs,
+    member_role_history,
+)
 from graphmodel.jobs import JobDidNotSucceed, JobLog, JobResult, JobSpec, Workspace, load_job, run_job
 from graphmodel.loaders import LoadSummary, load_directory
 from graphmodel.loaders.chat import ExportLoad, load_export
 from graphmodel.loaders.directory import DEFAULT_BATCH_SIZE, Progress
 from graphmodel.queries import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult, run_adhoc, run_named
 from graphmodel.report import load_salt, report_text, write_report
+from graphmodel.report.compare import Comparison, compare
 
 if TYPE_CHECKING:
     from graphdatascience import Graph
@@ -219,6 +229,18 @@ class GraphModel:
             return member_role_history(self.database, community, member, parse_as_of(as_of))
         return community_role_history(self.database, community, parse_as_of(as_of))
 
+    def circle_events(self, community: str, *, as_of: AsOfValue = None) -> Rows[CircleEvent]:
+        """What became of the circles from each analysis run to the next in time order
+        (docs/analysis.md): form, continue, grow, shrink, split, merge, dissolve."""
+        return Rows(circle_events(self.database, checked_community(community), parse_as_of(as_of)))
+
+    def compare(self, communities: list[str], *, cohorts: list[str] | None = None) -> Comparison:
+        """Communities (their latest runs), or the ``cohorts`` of one community
+        (``joined:2024-01..2024-06``), side by side against the norms (docs/analysis.md),
+        with the config file's ``[thresholds]``."""
+        return compare(self.database, [checked_community(c) for c in communities], cohorts or (),
+                       self.analysis_options.thresholds)
+
     def fission_runs(self, community: str) -> Rows[dict[str, Any]]:
         """The community's fission runs, oldest first, with their headline figures."""
         return Rows(fission_runs(self.database, checked_community(community)))
@@ -296,8 +318,10 @@ class GraphModel:
                 gm.gds.page_rank.stream(G)
         """
         moment = parse_as_of(as_of)
-        with projected(self.database, checked_community(community), self.analysis_options,
-                       moment.cutoff if moment else None) as name:
+        community = checked_community(community)
+        window = analysis_window(self.database, community, moment, self.analysis_options, keep=False)
+        with projected(self.database, community, self.analysis_options,
+                       moment.cutoff if moment else None, window) as name:
             yield self.gds.graph.get(name)
 
     @property

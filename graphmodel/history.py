@@ -1,5 +1,7 @@
 """Change over time: role transitions between analysis runs, leaders gained and
-lost, the role mix per run, a member's role history, fission runs over time.
+lost, the role mix per run, a member's role history, fission runs over time, what
+became of the circles from run to run (``circle_events``) and the headline figures
+run by run (``figure_trends``).
 
 Each analysis run writes inferred roles (``HAS_ROLE {source: 'inferred', run}``).
 Runs are ordered by the time they looked from (their ``as_of``, else their
@@ -12,16 +14,20 @@ joined, or left). Leaders gained and lost look at the leader role itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.model import roles
 from graphmodel.graph.database import Database
+
+if TYPE_CHECKING:
+    from graphmodel.analysis.results import CircleEvent
 
 ROLE_PRECEDENCE = ("manager", "leader", "executor", "connector", "contributor", "follower",
                    "participant", "seed_user", "lurker")
@@ -210,6 +216,88 @@ def member_role_history(connection: Database, community: str, member: str,
 def fission_runs(connection: Database, community: str) -> list[dict[str, Any]]:
     """The community's fission runs, oldest first, with their headline figures."""
     return connection.read("history_fission_runs", community=community)
+
+
+def circle_events(connection: Database, community: str, as_of: AsOf | str | None = None,
+                  only: Collection[str] | None = None) -> list[CircleEvent]:
+    """What became of the circles between consecutive analysis runs (those before ``as_of``;
+    of those ``only``): the events each run found against the run before it, oldest first."""
+    from graphmodel.analysis.evolution import event_from_row
+
+    runs = [r["run"] for r in analysis_runs(connection, community, as_of)]
+    if only is not None:
+        runs = [r for r in runs if r in only]
+    by_run: dict[str, list[CircleEvent]] = {run: [] for run in runs}
+    for row in connection.read("analysis_circle_events_read", runs=runs):
+        event = event_from_row(row["event"])
+        by_run[event.run_after].append(event)
+    return [event for run in runs for event in by_run[run]]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """A figure's value in one run (``seen``: the time the run looked from)."""
+
+    run: str
+    seen: datetime
+    value: float | int | None
+
+
+# the figures a report shows, from each analysis run's record
+ANALYSIS_TRENDS = ("members", "active_share", "lurker_share", "leaders", "circles", "retention", "at_risk",
+                   "departed")
+# and from each fission run's record (named fission_<figure>)
+FISSION_TRENDS = ("cascades", "reached", "joins", "largest", "max_depth", "mean_virality", "critical_headcount")
+
+
+def figure_trends(connection: Database, community: str, until: str | None = None) -> dict[str, list[TrendPoint]]:
+    """Each headline figure run by run, oldest first: the finished analysis runs (up to the run
+    ``until``, when given) and the fission runs that looked from no later than it."""
+    runs = connection.read("history_run_figures", community=community)
+    if until is not None and until in {r["run"] for r in runs}:
+        runs = runs[:[r["run"] for r in runs].index(until) + 1]
+    trends: dict[str, list[TrendPoint]] = {name: [] for name in ANALYSIS_TRENDS}
+    for row in runs:
+        figures = json.loads(row["figures"] or "{}")
+        values = {"members": row["members"], "circles": row["circles"],
+                  "at_risk": row["at_risk"] if row["at_risk"] is not None else figures.get("at_risk"),
+                  "active_share": figures.get("active_share"), "lurker_share": figures.get("lurker_share"),
+                  "leaders": figures.get("leaders"), "departed": figures.get("departed"),
+                  "retention": (figures.get("overall") or {}).get("retention")}
+        seen = _native(row["seen"])
+        for name in ANALYSIS_TRENDS:
+            trends[name].append(TrendPoint(row["run"], seen, values[name]))
+    last = _native(runs[-1]["seen"]) if runs and until is not None else None
+    for name in FISSION_TRENDS:
+        trends["fission_" + name] = []
+    for row in fission_runs(connection, community):
+        seen = _seen(row)
+        if last is not None and seen > last:
+            continue
+        for name in FISSION_TRENDS:
+            trends["fission_" + name].append(TrendPoint(row["run"], seen, row.get(name)))
+    return trends
+
+
+def _seen(row: dict[str, Any]) -> datetime:
+    """When a fission run looked from: its as_of (a date: the end of that day), else its start."""
+    from datetime import UTC, date, timedelta
+
+    value = _native(row.get("as_of"))
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC) + timedelta(days=1)
+    if isinstance(value, str):
+        try:
+            return _seen({"as_of": datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)})
+        except ValueError:
+            pass
+    return _native(row["started_at"])
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
 
 
 def _in_precedence(held: Sequence[str]) -> list[str]:

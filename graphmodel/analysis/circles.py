@@ -10,14 +10,20 @@ from graphmodel.analysis.metrics import MemberTable
 NO_CIRCLE = -1
 
 
-def assign_circles(table: MemberTable, min_size: int) -> dict[int, int]:
+def assign_circles(table: MemberTable, min_size: int, eligible: np.ndarray | None = None) -> dict[int, int]:
     """Renumber Leiden's communities 0.. by size (largest first; ties by smallest member index);
-    communities smaller than ``min_size`` become NO_CIRCLE. Returns {leiden id: circle id}."""
+    communities smaller than ``min_size`` become NO_CIRCLE. Only ``eligible`` nodes (default:
+    all; the analysis leaves out members who left) are in a circle and count for its size.
+    Returns {leiden id: circle id}."""
     raw = table.values["circle"].astype(np.int64)
-    ids, first, sizes = np.unique(raw, return_index=True, return_counts=True)
+    chosen = np.ones(len(raw), bool) if eligible is None else np.asarray(eligible, bool)
+    index = np.flatnonzero(chosen)
+    ids, first, sizes = np.unique(raw[index], return_index=True, return_counts=True)
+    first = index[first]
     order = np.lexsort((first, -sizes))
     mapping = {int(ids[i]): rank for rank, i in enumerate(o for o in order if sizes[o] >= min_size)}
     circle = np.array([mapping.get(int(c), NO_CIRCLE) for c in raw], np.int64) if len(raw) else raw
+    circle[~chosen] = NO_CIRCLE
     table.values["circle_id"] = circle
     return mapping
 

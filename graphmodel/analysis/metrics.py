@@ -2,9 +2,11 @@
 
 ``MemberTable`` holds one row per node of the projection (members and
 outsiders), in the order of the ``analysis_members`` query: the activity
-figures from Cypher, the GDS results streamed by node id, and the
-undirected ties as index arrays for what numpy computes (participation,
-within-circle z-scores, circle audiences).
+figures from Cypher (over the whole period, in the window and in the baseline
+before it), the GDS results streamed by node id, and the undirected ties as
+index arrays for what numpy computes (participation, within-circle z-scores,
+circle audiences). Members who left before the end stay in the table (and their
+ties in the graph: their history counts for others) but are not current members.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -19,6 +22,7 @@ import numpy as np
 from graphmodel.analysis.arrays import aligned, distinct, positions
 from graphmodel.analysis.betweenness import EXACT, BetweennessPrecision, estimated_betweenness, exact_betweenness, exact_shares
 from graphmodel.analysis.options import AnalysisOptions
+from graphmodel.analysis.window import AnalysisWindow
 from graphmodel.core.model import roles
 
 GDS_VALUES = ("influence", "circle", "fragment", "core", "articulation")  # and betweenness, streamed apart
@@ -33,8 +37,10 @@ class MemberTable:
     joined_ms: np.ndarray          # -1 when unknown
     threshold: list[str | None]
     declared: list[list[str]]
-    counts: dict[str, np.ndarray]  # sent, received, replies_received, received_from, sent_to, ...
+    counts: dict[str, np.ndarray]  # COUNTS and WINDOW_COUNTS
     last_active_ms: np.ndarray     # -1 when never
+    left_ms: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # -1 when never left
+    departed: np.ndarray = field(default_factory=lambda: np.empty(0, bool))   # left before the end
     values: dict[str, np.ndarray] = field(default_factory=dict)  # GDS results and derived figures
     tie_a: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))  # undirected ties, both directions
     tie_b: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
@@ -43,20 +49,59 @@ class MemberTable:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def current(self) -> np.ndarray:
+        """Members who had not left by the end (outsiders are not members)."""
+        return self.is_member & ~self.departed if len(self.departed) else self.is_member
 
+
+# over the whole period (from the query); in the window (*_window) and the baseline before it
+# (*_baseline), from the nodes each member addressed then (``window_counts``)
 COUNTS = ("sent", "received", "replies_received", "received_from", "sent_to", "invited_joined", "offline_events")
+WINDOW_COUNTS = ("sent_window", "sent_to_window", "received_window", "received_from_window", "sent_baseline",
+                 "received_from_baseline")
 
 
-def read_members(connection, community: str, cutoff) -> MemberTable:
-    [row] = connection.read("analysis_members", community=community, cutoff=cutoff)
+def read_members(connection, community: str, cutoff, window: AnalysisWindow) -> MemberTable:
+    params = window.cypher_params()
+    [row] = connection.read("analysis_members", community=community, cutoff=cutoff, window=params["window"],
+                            baseline=params["baseline"])
     canonical = {name: i for i, name in enumerate(roles())}  # declared roles in the model's order
     declared = [sorted(set(names), key=lambda n: canonical.get(n, len(canonical))) for names in row["declared"]]
+    joined, left = np.array(row["joined_ms"], np.int64), np.array(row["left_ms"], np.int64)
+    node = np.array(row["node"], np.int64)
+    counts = {c: np.array(row[c], np.int64) for c in COUNTS}
+    counts.update(window_counts(node, row["window_to"], "window"))
+    counts.update(window_counts(node, row["baseline_to"], "baseline"))
     return MemberTable(
-        node=np.array(row["node"], np.int64), ids=row["id"], names=[n or None for n in row["name"]],
-        is_member=np.array(row["is_member"], bool), joined_ms=np.array(row["joined_ms"], np.int64),
-        threshold=[t or None for t in row["threshold"]], declared=declared,
-        counts={c: np.array(row[c], np.int64) for c in COUNTS},
-        last_active_ms=np.array(row["last_active_ms"], np.int64))
+        node=node, ids=row["id"], names=[n or None for n in row["name"]],
+        is_member=np.array(row["is_member"], bool), joined_ms=joined,
+        threshold=[t or None for t in row["threshold"]], declared=declared, counts=counts,
+        last_active_ms=np.array(row["last_active_ms"], np.int64), left_ms=left,
+        departed=departed(joined, left, window.end_ms))
+
+
+def window_counts(node: np.ndarray, addressed: list[list[int]], period: str) -> dict[str, np.ndarray]:
+    """Per member, from the nodes each addressed in ``period`` (window or baseline; one entry per
+    interaction): interactions sent and received, distinct members addressed and addressed by."""
+    n = len(node)
+    lengths = np.fromiter((len(a) for a in addressed), np.int64, n)
+    source = np.repeat(np.arange(n), lengths)
+    target, found = positions(node, np.fromiter(chain.from_iterable(addressed), np.int64, int(lengths.sum())))
+    source, target = source[found], target[found]
+    pairs = distinct(source * max(n, 1) + target)
+    out = {f"sent_{period}": lengths,
+           f"received_from_{period}": np.bincount(pairs % max(n, 1), minlength=n)}
+    if period == "window":
+        out["sent_to_window"] = np.bincount(pairs // max(n, 1), minlength=n)
+        out["received_window"] = np.bincount(target, minlength=n)
+    return out
+
+
+def departed(joined_ms: np.ndarray, left_ms: np.ndarray, end_ms: int) -> np.ndarray:
+    """Who had left by ``end_ms`` (exclusive): a departure before the end and after the member's
+    join (a join after the departure is a rejoin: the member is current again)."""
+    return (left_ms >= 0) & (left_ms < end_ms) & (left_ms > joined_ms)
 
 
 @dataclass

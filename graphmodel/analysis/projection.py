@@ -1,8 +1,9 @@
 """The analysis graph in GDS: memory-checked first, always dropped after.
 
 One projection per run: directed weighted ties (``TIE``: interactions
-weighted by type, shares, co-attendance of events) for influence, and their
-undirected sum (``UTIE``) for circles and brokerage; outsiders are nodes too,
+weighted by type, shares, co-attendance of events, each decayed with its age,
+``window``) for influence, and their undirected sum (``UTIE``) for circles and
+brokerage; outsiders are nodes too,
 so the members who connect to them can be found. The memory check reads a bound
 of the graph's size from Neo4j's counts at once; only when that does not fit,
 ``graph_size`` walks the members for the exact size.
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graphmodel.analysis.options import AnalysisOptions
+from graphmodel.analysis.window import AnalysisWindow
 from graphmodel.core.errors import AnalysisTooLarge
 
 HEAP_HEADROOM = 0.8  # use at most this share of the heap not yet in use
@@ -78,15 +80,18 @@ def check_memory(connection, community: str) -> MemoryEstimate:
 
 
 @contextlib.contextmanager
-def projected(connection, community: str, options: AnalysisOptions, cutoff=None) -> Iterator[str]:
-    """Check the memory, project the community's graph; yields its name; drops it on exit."""
+def projected(connection, community: str, options: AnalysisOptions, cutoff=None,
+              window: AnalysisWindow | None = None) -> Iterator[str]:
+    """Check the memory, project the community's graph (ties aged from ``window``'s end; without
+    it, not aged); yields its name; drops it on exit."""
     check_memory(connection, community)
     graph = f"gm-{community}-{uuid.uuid4().hex[:8]}"
+    decay = window.cypher_params() if window is not None else {"end": 0.0, "half_life": None}
     try:
         connection.run_auto("analysis_project", graph=graph, community=community,
                             type_weights=options.type_weights, share_weight=options.share_weight,
                             event_weight=options.event_weight, max_event_size=options.max_event_size,
-                            cutoff=cutoff)
+                            cutoff=cutoff, end=decay["end"], half_life=decay["half_life"])
         connection.run_auto("analysis_undirected", graph=graph)
         yield graph
     finally:

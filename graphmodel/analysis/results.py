@@ -91,6 +91,45 @@ class RoleImbalance:
 
 
 @dataclass(frozen=True)
+class AtRiskReason:
+    """Why a member may be slipping away, in words, with what an operator can do about it."""
+
+    kind: str              # one of analysis.at_risk.KINDS
+    evidence: str
+    evidence_zh: str
+    lever: str
+    lever_zh: str
+
+
+@dataclass(frozen=True)
+class AtRiskMember:
+    """A member at risk of leaving, ranked by what is at stake (``score``: members who depend
+    on them for a leader gone quiet; at most a few points otherwise)."""
+
+    member_id: str
+    name: str | None
+    score: float
+    reasons: tuple[AtRiskReason, ...]
+    circles: tuple[int, ...]   # the circles concerned: the member's, and those that depend on them
+
+
+@dataclass(frozen=True)
+class CircleEvent:
+    """What became of circles between two runs in time order (``analysis.evolution``)."""
+
+    event: str                      # form, continue, grow, shrink, split, merge or dissolve
+    before: tuple[int, ...]         # circle ids in ``run_before``
+    after: tuple[int, ...]          # circle ids in ``run_after``
+    overlap: float                  # Jaccard overlap of the members before and after (0..1)
+    shared: int                     # members in both
+    moved: int                      # members of the circles before in none of the circles after
+    joined: int                     # members of the circles after in none of the circles before
+    moved_members: tuple[str, ...]  # some of those who moved (the first by id)
+    run_before: str | None
+    run_after: str
+
+
+@dataclass(frozen=True)
 class AnalysisResult:
     run: AnalysisRunInfo
     leaders: list[RankedMember]
@@ -100,9 +139,11 @@ class AnalysisResult:
     mismatches: list[RoleMismatch]
     imbalances: list[RoleImbalance]
     figures: dict[str, Any] = field(default_factory=dict)  # active share, lurker share, retention, ...
+    at_risk: list[AtRiskMember] = field(default_factory=list)   # most at stake first
+    circle_events: list[CircleEvent] = field(default_factory=list)  # since the run before in time order
 
     def __post_init__(self) -> None:
-        for name in ("leaders", "connectors", "circles", "mismatches", "imbalances"):
+        for name in ("leaders", "connectors", "circles", "mismatches", "imbalances", "at_risk", "circle_events"):
             object.__setattr__(self, name, Rows(getattr(self, name)))
 
     @property

@@ -1,15 +1,20 @@
 """Inferred roles for every member, with the evidence, and where they contradict the declared ones.
 
-- leader: influence (PageRank) at least ``leader_influence_factor`` times the
-  members' mean and addressed by at least ``leader_min_audience`` members;
+Activity is what a member did in the analysis window (``active_window_days``); members
+who left before the end hold no role (their history stays in the graph and in earlier runs).
+
+- leader: influence (PageRank on decayed ties) at least ``leader_influence_factor`` times
+  the current members' mean and addressed by at least ``leader_min_audience`` members in
+  the window;
 - connector: an articulation point, or a Guimerà-Amaral connector (R3, R6, R7)
   among the top brokers; outsiders who tie into two or more members, or
   bring members in, are external connectors;
-- manager: declared manager who is active (governance cannot be read off ties);
+- manager: declared manager who initiated something in the window (governance cannot be
+  read off ties);
 - executor: declared executor who is active, or a non-leader who addresses
   many members (twice the active threshold, 20+ distinct members);
 - contributor: brought three or more members in (invitations that joined);
-- participant: initiated at least ``active_min_interactions`` interactions;
+- participant: initiated at least ``active_min_interactions`` interactions in the window;
 - follower: some activity below that; lurker: none (the 90 of 1:9:90);
 - seed user: among the first 1% of members to join, or declared one.
 Mismatches: paper leaders (declared, not influential), hidden leaders
@@ -52,15 +57,17 @@ def rank_percentile(values: np.ndarray) -> np.ndarray:
 
 def infer_roles(table: MemberTable, options: AnalysisOptions) -> InferredRoles:
     n = len(table)
-    member = table.is_member
+    member = table.current
+    outsider = ~table.is_member
     v, c = table.values, table.counts
     influence = np.nan_to_num(v["influence"])
     mean_influence = influence[member].mean() if member.any() else 0.0
-    activity = c["sent"] + c["received"]
+    sent = c["sent_window"]
+    activity = sent + c["received_window"]
     leader_score = 0.7 * rank_percentile(influence) + 0.3 * rank_percentile(activity.astype(float))
     leader = member & (influence >= options.leader_influence_factor * mean_influence) \
-        & (c["received_from"] >= options.leader_min_audience)
-    active = c["sent"] >= options.active_min_interactions
+        & (c["received_from_window"] >= options.leader_min_audience)
+    active = sent >= options.active_min_interactions
     betweenness = np.nan_to_num(v["betweenness"])
     top_brokers = np.zeros(n, bool)
     if n:
@@ -68,12 +75,12 @@ def infer_roles(table: MemberTable, options: AnalysisOptions) -> InferredRoles:
     top_brokers &= betweenness > 0
     articulation = np.nan_to_num(v["articulation"]) > 0
     structural = np.isin(v["ga_role"], (3, 6, 7)) & top_brokers
-    external = ~member & ((v["degree"] >= 2) | (c["invited_joined"] >= 1))
+    external = outsider & ((v["degree"] >= 2) | (c["invited_joined"] >= 1))
     connector = (member & (articulation | structural)) | external
     declared = table.declared
     joined = np.where(table.joined_ms >= 0, table.joined_ms, np.iinfo(np.int64).max)
     seeds = np.zeros(n, bool)
-    member_index = np.flatnonzero(member)
+    member_index = np.flatnonzero(table.is_member)
     if len(member_index):
         earliest = member_index[np.argsort(joined[member_index], kind="stable")]
         seeds[earliest[: max(1, int(len(member_index) * SEED_SHARE))]] = True
@@ -82,17 +89,22 @@ def infer_roles(table: MemberTable, options: AnalysisOptions) -> InferredRoles:
     roles: list[list[str]] = []
     mismatches: list[RoleMismatch] = []
     # plain lists: indexing numpy arrays one element at a time is slow for a million members
-    busy = (c["sent"] >= 2 * options.active_min_interactions) & (c["sent_to"] >= 20)
-    for i, (is_member, said, is_leader, is_connector, is_active, sent, is_busy, invited, is_seed) in enumerate(zip(
-            member.tolist(), declared, leader.tolist(), connector.tolist(), active.tolist(), c["sent"].tolist(),
-            busy.tolist(), c["invited_joined"].tolist(), seeds.tolist())):
+    busy = (sent >= 2 * options.active_min_interactions) & (c["sent_to_window"] >= 20)
+    gone = table.departed if len(table.departed) else np.zeros(n, bool)
+    for i, (is_outsider, has_left, said, is_leader, is_connector, is_active, initiated, is_busy, invited,
+            is_seed) in enumerate(zip(
+            outsider.tolist(), gone.tolist(), declared, leader.tolist(), connector.tolist(), active.tolist(),
+            sent.tolist(), busy.tolist(), c["invited_joined"].tolist(), seeds.tolist())):
         held: list[str] = []
-        if not is_member:
+        if has_left:  # not a current member: no role now
+            roles.append(held)
+            continue
+        if is_outsider:
             if is_connector:
                 held.append("connector")
             roles.append(held)
             continue
-        if "manager" in said and sent > 0:
+        if "manager" in said and initiated > 0:
             held.append("manager")
         if is_leader:
             held.append("leader")
@@ -103,7 +115,7 @@ def infer_roles(table: MemberTable, options: AnalysisOptions) -> InferredRoles:
         if invited >= 3:
             held.append("contributor")
         if not is_leader:
-            held.append("participant" if is_active else "follower" if sent > 0 else "lurker")
+            held.append("participant" if is_active else "follower" if initiated > 0 else "lurker")
         if is_seed or "seed_user" in said:
             held.append("seed_user")
         held.sort(key=ROLE_PRECEDENCE.index)
@@ -119,25 +131,31 @@ def _mismatches(table: MemberTable, i: int, said: list[str], held: list[str], sc
     kinds = []
     if "leader" in said and "leader" not in held:
         kinds.append(("paper_leader", f"declared leader, influence percentile {score:.0%}, "
-                                      f"addressed by {c['received_from'][i]} members"))
+                                      f"addressed by {c['received_from_window'][i]} members in the window"))
     if "leader" in held and not {"leader", "manager"} & set(said):
-        kinds.append(("hidden_leader", f"influential (addressed by {c['received_from'][i]} members) "
-                                       f"but no leader or manager role is declared"))
+        kinds.append(("hidden_leader", f"influential (addressed by {c['received_from_window'][i]} members in the "
+                                       f"window) but no leader or manager role is declared"))
     if "manager" in said and "manager" not in held:
-        kinds.append(("inactive_manager", "declared manager with no activity in the period"))
+        kinds.append(("inactive_manager", "declared manager with no activity in the window"))
     if "executor" in said and "executor" not in held:
-        kinds.append(("idle_executor", f"declared executor who initiated {c['sent'][i]} interactions"))
+        kinds.append(("idle_executor", f"declared executor who initiated {c['sent_window'][i]} interactions in the "
+                                       f"window"))
     for kind, evidence in kinds:
         out.append(RoleMismatch(table.ids[i], kind, tuple(said), tuple(held), evidence))
 
 
-def leader_evidence(table: MemberTable, i: int, circles_reached: int) -> tuple[str, str]:
+def leader_evidence(table: MemberTable, i: int, circles_reached: int, window_days: int = 0) -> tuple[str, str]:
+    """Why a leader, in words: their audience in the window of ``window_days`` (0: the whole
+    period, with the replies they had)."""
     c = table.counts
-    en = (f"addressed by {c['received_from'][i]} members in {circles_reached} circles "
-          f"({c['replies_received'][i]} replies); influence rank by PageRank")
-    zh = (f"被 {circles_reached} 个圈子的 {c['received_from'][i]} 位成员互动"
-          f"（{c['replies_received'][i]} 次回复）；PageRank 影响力排名")
-    return en, zh
+    audience = c["received_from_window"][i]
+    if window_days:
+        return (f"addressed by {audience} members in {circles_reached} circles in the last {window_days} days; "
+                f"influence rank by PageRank",
+                f"最近 {window_days} 天被 {circles_reached} 个圈子的 {audience} 位成员互动；PageRank 影响力排名")
+    return (f"addressed by {audience} members in {circles_reached} circles ({c['replies_received'][i]} replies); "
+            f"influence rank by PageRank",
+            f"被 {circles_reached} 个圈子的 {audience} 位成员互动（{c['replies_received'][i]} 次回复）；PageRank 影响力排名")
 
 
 def connector_evidence(table: MemberTable, i: int, circles_reached: int) -> tuple[str, str]:

@@ -22,7 +22,9 @@ from graphmodel.analysis import brokerage, imbalance
 from graphmodel.analysis import circles as circle_ops
 from graphmodel.analysis import roles as role_ops
 from graphmodel.analysis.arrays import positions
+from graphmodel.analysis.at_risk import find_at_risk
 from graphmodel.analysis.betweenness import BetweennessPrecision
+from graphmodel.analysis.evolution import link_circles
 from graphmodel.analysis.metrics import (
     AlgorithmFigures,
     MemberTable,
@@ -35,25 +37,28 @@ from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.analysis.projection import GraphSize, projected
 from graphmodel.analysis.results import AnalysisResult, AnalysisRunInfo, Circle, MemberRoles, RankedMember
 from graphmodel.analysis.store import circle_rows, member_columns, run_figures, write_analysis, write_circles
+from graphmodel.analysis.window import MS_PER_DAY, AnalysisWindow, analysis_window
 from graphmodel.core.asof import AsOf, parse_as_of
 from graphmodel.core.errors import UnknownCommunity
 from graphmodel.core.owner import new_owner, owner_is_gone
 from graphmodel.fission.forest import ShareEdges, build_forest
 from graphmodel.graph.database import Database, ServerInfo
 
-MS_PER_DAY = 86_400_000
 RETENTION_DAYS = 60
 
 
 def analyze(connection: Database, community: str, options: AnalysisOptions | None = None,
             as_of: AsOf | str | date | None = None, echo: Callable[[str], None] = lambda _: None,
             write: bool = True, threads: int = 2) -> AnalysisResult:
-    """Analyse ``community`` (as of ``as_of``) and, with ``write``, store the run and its
-    results in the graph (docs/analysis.md). ``threads``: concurrent GDS searches and writes."""
+    """Analyse ``community`` (as of ``as_of``, else as of its latest recorded time) and, with
+    ``write``, store the run and its results in the graph, and match its circles to those of
+    the runs before and after it in time order (docs/analysis.md). ``threads``: concurrent GDS
+    searches and writes."""
     options = options or AnalysisOptions()
     moment = parse_as_of(as_of)
     cutoff = moment.cutoff if moment else None
     info = connection.info
+    window = analysis_window(connection, community, moment, options, keep=write)
     run = f"{community}/a-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     if write:
         remove_abandoned_runs(connection, community, echo)
@@ -70,12 +75,12 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
         # wait for them: the shares between members, then the graph's size); the algorithms that
         # need no circles take one more, betweenness one (its parts have threads of their own)
         with ThreadPoolExecutor(max_workers=6, thread_name_prefix="analysis") as pool:
-            members = pool.submit(read_members, connection, community, cutoff)
+            members = pool.submit(read_members, connection, community, cutoff, window)
             shares = pool.submit(connection.read, "analysis_shares", community=community, cutoff=cutoff)
             edges = pool.submit(lambda: member_shares(shares.result()[0], members.result()))
             sized = pool.submit(lambda: analysed_size(members.result(), edges.result()))
             echo(f"projecting {community!r} into GDS")
-            with projected(connection, community, options, cutoff) as graph:
+            with projected(connection, community, options, cutoff, window) as graph:
                 gds_figures, gds_values, exact = run_algorithms(connection, graph, sized, options, echo, pool)
                 table = members.result()
                 attach_gds_values(table, gds_values)
@@ -94,13 +99,16 @@ def analyze(connection: Database, community: str, options: AnalysisOptions | Non
             circles_written = (writer.submit(write_circles, connection, community, run, circles_to_write, threads)
                                if circles_to_write is not None else None)
             result, columns, roles = _interpret(table, gds_figures, circles, members_by_circle, reach, options,
-                                                run, community, info, moment, size, precision)
+                                                run, community, info, moment, size, precision, window)
             if circles_written is not None:
                 circles_written.result()
         finished_at = datetime.now(UTC)
         if write:
             echo("writing results back to the graph")
             write_analysis(connection, community, result, table, columns, roles, threads)
+            echo("matching the circles to those of the runs before and after in time order")
+            result = replace(result, circle_events=link_circles(connection, community, run, result.circles,
+                                                                options.circle_match))
             [row] = connection.write("analysis_run_finish", run=run, status="done", figures=run_figures(result))
             finished_at = row["finished_at"].to_native()
         return replace(result, run=replace(result.run, finished_at=finished_at))
@@ -139,7 +147,7 @@ def _circles(table: MemberTable, gds: AlgorithmFigures, options: AnalysisOptions
              ) -> tuple[list[Circle], dict[int, np.ndarray]]:
     """The circles (Leiden's communities renumbered, ``circles.assign_circles``) with their
     cohesion, leaders not yet known; and the members of each (table indexes, -1: in none)."""
-    circle_ops.assign_circles(table, options.min_circle_size)
+    circle_ops.assign_circles(table, options.min_circle_size, eligible=~table.departed)
     members_by_circle = circle_ops.circle_members(table)
     conductance = {}
     leiden_to_circle = {int(raw): int(cid) for raw, cid in
@@ -163,11 +171,13 @@ def _brokerage(table: MemberTable, options: AnalysisOptions) -> np.ndarray:
 
 def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
                members_by_circle: dict[int, np.ndarray], reach: np.ndarray, options: AnalysisOptions, run: str,
-               community: str, info: ServerInfo, moment: AsOf | None,
-               size: GraphSize, precision: BetweennessPrecision) -> tuple[AnalysisResult, dict[str, list[Any]], list[list[str]]]:
-    """Roles, leaders and connectors, the circles' leaders, figures and imbalances (``circles``
-    from ``_circles``, ``reach`` from ``_brokerage``)."""
+               community: str, info: ServerInfo, moment: AsOf | None, size: GraphSize,
+               precision: BetweennessPrecision,
+               window: AnalysisWindow) -> tuple[AnalysisResult, dict[str, list[Any]], list[list[str]]]:
+    """Roles, leaders and connectors, the circles' leaders, figures, imbalances and the members
+    at risk (``circles`` from ``_circles``, ``reach`` from ``_brokerage``)."""
     inferred = role_ops.infer_roles(table, options)
+    days = window.window_days
 
     leaders_idx = np.flatnonzero(inferred.leader)
     leaders_idx = leaders_idx[np.argsort(-inferred.leader_score[leaders_idx], kind="stable")]
@@ -175,7 +185,7 @@ def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
     leaders = []
     influence, betweenness = (np.nan_to_num(table.values[name]) for name in ("influence", "betweenness"))
     for rank, i in enumerate(leaders_idx.tolist(), start=1):
-        evidence[i] = role_ops.leader_evidence(table, i, int(reach[i]))
+        evidence[i] = role_ops.leader_evidence(table, i, int(reach[i]), days)
         leaders.append(_ranked(table, i, float(inferred.leader_score[i]), rank, evidence[i], influence, betweenness))
     top = betweenness.max() if len(betweenness) and betweenness.max() > 0 else 1.0
     connectors_idx = np.flatnonzero(inferred.connector)
@@ -196,26 +206,30 @@ def _interpret(table: MemberTable, gds: AlgorithmFigures, circles: list[Circle],
     circles = with_leaders
 
     roles = {m: MemberRoles(m, tuple(held), tuple(said)) for m, held, said in zip(table.ids, inferred.roles, table.declared)}
-    figures = _figures(table, inferred, moment)
-    shape = _shape(table, inferred, circles, members_by_circle, gds, figures, options)
+    figures = _figures(table, inferred, window)
+    shape = _shape(table, inferred, circles, members_by_circle, gds, figures, options, window)
     findings = imbalance.find_imbalances(shape, options.thresholds)
     figures.update({"deepest_chain": gds.deepest_chain, "fragments": gds.fragments, "degeneracy": gds.degeneracy,
                     "bridges": len(gds.bridges), "pagerank_iterations": gds.pagerank_iterations,
                     "leaders": len(leaders), "connectors": len(connectors),
                     "mismatches": _count(m.kind for m in inferred.mismatches)})
+    at_risk = find_at_risk(table, inferred.leader, members_by_circle, options, window)
+    figures["at_risk"] = len(at_risk)
     run_info = AnalysisRunInfo(
         id=run, community=community, started_at=datetime.now(UTC), finished_at=None,
         as_of=moment.cutoff if moment else None, parameters=options.as_dict(),
         neo4j_version=info.neo4j_version, gds_version=info.gds_version,
-        members=int(table.is_member.sum()), outsiders=int((~table.is_member).sum()),
+        members=int(table.current.sum()), outsiders=int((~table.is_member).sum()),
         relationships=size.relationships, modularity=gds.modularity,
         betweenness=precision)
-    result = AnalysisResult(run_info, leaders, connectors, circles, roles, inferred.mismatches, findings, figures)
+    result = AnalysisResult(run_info, leaders, connectors, circles, roles, inferred.mismatches, findings, figures,
+                            at_risk)
     mismatch: dict[int, list[str]] = {}
     position = {m: i for i, m in enumerate(table.ids)}
     for m in inferred.mismatches:
         mismatch.setdefault(position[m.member_id], []).append(m.kind)
-    columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch)
+    columns = member_columns(table, inferred.roles, inferred.leader_score, evidence, bridging, mismatch,
+                             inferred.active & table.current)
     return result, columns, inferred.roles
 
 
@@ -275,15 +289,16 @@ def _count(items) -> dict[str, int]:
     return counts
 
 
-def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
-    """Activity and retention, overall, by entry threshold and by offline-event attendance."""
-    member = table.is_member
-    sent = table.counts["sent"]
+def _figures(table: MemberTable, inferred, window: AnalysisWindow) -> dict[str, Any]:
+    """Activity in the window and retention, overall, by entry threshold and by offline-event
+    attendance. Members who left are not current members, and count as not retained."""
+    member = table.current
+    sent = table.counts["sent_window"]
     last = table.last_active_ms
-    end = int(moment.cutoff_millis) if moment else int(max(last.max(initial=-1), table.joined_ms.max(initial=-1)))
-    window = RETENTION_DAYS * MS_PER_DAY
-    eligible = member & (table.joined_ms >= 0) & (table.joined_ms <= end - window)
-    retained = last >= end - window
+    end = window.end_ms
+    span = RETENTION_DAYS * MS_PER_DAY
+    eligible = table.is_member & (table.joined_ms >= 0) & (table.joined_ms <= end - span)
+    retained = (last >= end - span) & ~table.departed
 
     def group(mask) -> dict[str, Any]:
         chosen = mask & member
@@ -300,6 +315,8 @@ def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
     return {
         "active_share": round(float(inferred.active[member].sum() / n), 4),
         "lurker_share": round(float((member & (sent == 0)).sum() / n), 4),
+        "departed": int((table.is_member & table.departed).sum()),
+        "window": window.describe(),
         "retention_window_days": RETENTION_DAYS,
         "overall": group(np.ones(len(table), bool)),
         "by_threshold": {str(t): group(thresholds == t) for t in sorted(set(thresholds[member]))},
@@ -308,11 +325,11 @@ def _figures(table: MemberTable, inferred, moment) -> dict[str, Any]:
 
 
 def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circle: dict[int, np.ndarray],
-           gds: AlgorithmFigures, figures: dict, options: AnalysisOptions) -> imbalance.CommunityShape:
-    member = table.is_member
+           gds: AlgorithmFigures, figures: dict, options: AnalysisOptions,
+           window: AnalysisWindow) -> imbalance.CommunityShape:
+    member = table.current
     roles = inferred.roles
-    end = max(int(table.last_active_ms.max(initial=-1)), int(table.joined_ms.max(initial=-1)))
-    novice = table.joined_ms >= end - options.thresholds.novice_days * MS_PER_DAY
+    novice = table.joined_ms >= window.end_ms - options.thresholds.novice_days * MS_PER_DAY
     declared_manager = np.array(["manager" in said for said in table.declared], bool)
     manager, executor = (np.array([name in held for held in roles], bool) for name in ("manager", "executor"))
     active = inferred.active
@@ -345,7 +362,7 @@ def _shape(table: MemberTable, inferred, circles: list[Circle], members_by_circl
         members=int(member.sum()),
         leaders=tuple(table.ids[i] for i in np.flatnonzero(inferred.leader)),
         active=int((inferred.active & member).sum()),
-        lurkers=int((member & (table.counts["sent"] == 0)).sum()),
+        lurkers=int((member & (table.counts["sent_window"] == 0)).sum()),
         managers=tuple(table.ids[i] for i in np.flatnonzero(manager)),
         executors=tuple(table.ids[i] for i in np.flatnonzero(executor)),
         circles=tuple(shapes), deepest_chain=tuple(gds.deepest_chain),

@@ -12,16 +12,18 @@ import numpy as np
 
 from graphmodel.analysis.circles import circle_ties
 from graphmodel.analysis.metrics import MemberTable
-from graphmodel.analysis.results import AnalysisResult, Circle, RoleImbalance
+from graphmodel.analysis.results import AnalysisResult, AtRiskMember, Circle, RoleImbalance
 
 BATCH = 10_000
+CIRCLE_BATCH = 1_000  # circles per transaction (each with its member ids)
 
 
 def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.ndarray,
                    evidence: dict[int, tuple[str, str]], bridging: dict[int, tuple[str, str]],
-                   mismatch: dict[int, list[str]]) -> dict[str, list[Any]]:
+                   mismatch: dict[int, list[str]], active: np.ndarray) -> dict[str, list[Any]]:
     """Per member, the properties the run writes on its node, one list per property in table
-    order (evidence: why a leader; connector_evidence: why a connector)."""
+    order (evidence: why a leader; connector_evidence: why a connector; active: in the window;
+    last_active: the last interaction initiated before the end, epoch ms)."""
     from graphmodel.analysis.brokerage import GA_ROLES
 
     v = table.values
@@ -39,7 +41,7 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
 
     return {
         "node": table.node.tolist(), "influence": influence.tolist(), "influence_rank": rank.tolist(),
-        "activity": (table.counts["sent"] + table.counts["received"]).tolist(),
+        "activity": (table.counts["sent_window"] + table.counts["received_window"]).tolist(),
         "leader_score": np.asarray(leader_score, float).tolist(),
         "betweenness": np.nan_to_num(v["betweenness"]).tolist(),
         "participation": np.asarray(v["participation"], float).tolist(),
@@ -54,6 +56,8 @@ def member_columns(table: MemberTable, roles: list[list[str]], leader_score: np.
         "connector_evidence": sparse(bridging, lambda e: e[0]),
         "connector_evidence_zh": sparse(bridging, lambda e: e[1]),
         "role_mismatch": sparse(mismatch),
+        "active": np.asarray(active, bool).tolist(),
+        "last_active": [t if t >= 0 else None for t in table.last_active_ms.tolist()],
     }
 
 
@@ -82,7 +86,8 @@ def write_circles(connection, community: str, run: str, rows: CircleRows, thread
     """The run's circles (their leaders come later, with ``write_analysis``) and the ties
     between them; earlier runs' memberships cleared; then the circle memberships, by ``threads``
     threads that each take their own share of the members."""
-    connection.write("analysis_circles_write", community=community, run=run, rows=rows.circles)
+    connection.write_batches("analysis_circles_write", rows.circles, batch_size=CIRCLE_BATCH, community=community,
+                             run=run)
     connection.write_columns("analysis_circle_ties_write", rows.ties, batch_size=BATCH, run=run)
     clear_memberships(connection, community, run)
 
@@ -115,6 +120,20 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
     _by_writers(len(table), write_members, threads)
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
+    write_at_risk(connection, community, run, result.at_risk, table)
+
+
+def write_at_risk(connection, community: str, run: str, at_risk: list[AtRiskMember], table: MemberTable) -> None:
+    """One ``AT_RISK`` relationship from each member at risk to the run, in slices."""
+    node = dict(zip(table.ids, table.node.tolist()))
+    connection.write_columns("analysis_at_risk_write", {
+        "node": [node[m.member_id] for m in at_risk], "score": [m.score for m in at_risk],
+        "reasons": [[r.kind for r in m.reasons] for m in at_risk],
+        "evidence": [[r.evidence for r in m.reasons] for m in at_risk],
+        "evidence_zh": [[r.evidence_zh for r in m.reasons] for m in at_risk],
+        "levers": [[r.lever for r in m.reasons] for m in at_risk],
+        "levers_zh": [[r.lever_zh for r in m.reasons] for m in at_risk],
+        "circles": [list(m.circles) for m in at_risk]}, batch_size=BATCH, community=community, run=run)
 
 
 def _by_writers(count: int, write: Callable[[int, int], None], threads: int) -> None:
@@ -152,7 +171,8 @@ def weighted_slices(weights: list[int], limit: int) -> list[list[int]]:
 
 
 def _circle_row(c: Circle) -> dict[str, Any]:
-    return {"id": c.circle_id, "size": c.size, "conductance": c.conductance, "density": c.density}
+    return {"id": c.circle_id, "size": c.size, "conductance": c.conductance, "density": c.density,
+            "members": list(c.members)}
 
 
 def _imbalance_row(f: RoleImbalance) -> dict[str, Any]:
@@ -164,7 +184,7 @@ def _imbalance_row(f: RoleImbalance) -> dict[str, Any]:
 def run_figures(result: AnalysisResult) -> dict[str, Any]:
     run = result.run
     return {"members": run.members, "outsiders": run.outsiders, "relationships": run.relationships,
-            "circles": len(result.circles), "modularity": run.modularity,
+            "circles": len(result.circles), "modularity": run.modularity, "at_risk": len(result.at_risk),
             "betweenness_method": run.betweenness.method, "betweenness_error": run.betweenness.error,
             "betweenness_confidence": run.betweenness.confidence, "betweenness_samples": run.betweenness.samples,
             "figures": json.dumps(result.figures, ensure_ascii=False, default=str)}

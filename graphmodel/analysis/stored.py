@@ -6,9 +6,12 @@ import json
 from typing import Any
 
 from graphmodel.analysis.betweenness import BetweennessPrecision
+from graphmodel.analysis.evolution import event_from_row
 from graphmodel.analysis.results import (
     AnalysisResult,
     AnalysisRunInfo,
+    AtRiskMember,
+    AtRiskReason,
     Circle,
     MemberRoles,
     RankedMember,
@@ -61,8 +64,14 @@ def load_analysis(connection, community: str, run: str | None = None,
     mismatches = [RoleMismatch(r["member_id"], kind, tuple(r["declared"]), _in_precedence(r["inferred"]), "")
                   for r in connection.read("analysis_mismatches_read", community=community, run=info.id)
                   for kind in r["mismatch"]]
+    at_risk = [AtRiskMember(r["member_id"], r["name"], r["score"],
+                            tuple(AtRiskReason(*reason) for reason in zip(r["reasons"], r["evidence"], r["evidence_zh"],
+                                                                          r["levers"], r["levers_zh"])),
+                            tuple(r["circles"]))
+               for r in connection.read("analysis_at_risk_read", run=info.id, limit=limit)]
+    events = [event_from_row(row["event"]) for row in connection.read("analysis_circle_events_read", runs=[info.id])]
     return AnalysisResult(info, leaders, connectors, circles, roles, mismatches, read_imbalances(connection, info.id),
-                          figures)
+                          figures, at_risk, events)
 
 
 def read_imbalances(connection, run: str) -> list[RoleImbalance]:

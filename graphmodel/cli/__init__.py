@@ -13,7 +13,20 @@ from typing import Any
 import click
 
 from graphmodel import __version__
-from graphmodel.cli import analyze, demo, fission, forget, generate, history, job, load, query, report, server
+from graphmodel.cli import (
+    analyze,
+    compare,
+    demo,
+    fission,
+    forget,
+    generate,
+    history,
+    job,
+    load,
+    query,
+    report,
+    server,
+)
 from graphmodel.cli.context import AppContext
 from graphmodel.cli.errors import GraphModelGroup
 from graphmodel.cli.options import setting_options
@@ -45,8 +58,8 @@ def cli(ctx: click.Context, quiet: bool, **settings: Any) -> None:
 
 
 for command in (server.server, server.init, load.load, analyze.analyze, fission.fission, report.report,
-                history.history, query.query, query.cypher, job.job, demo.demo, generate.generate,
-                forget.forget):
+                history.history, compare.compare, query.query, query.cypher, job.job, demo.demo,
+                generate.generate, forget.forget):
     cli.add_command(command)
 
 

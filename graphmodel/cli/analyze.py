@@ -37,10 +37,14 @@ def analyze(app: AppContext, community: str, as_of: AsOf | None, top: int, write
     leaders (PageRank on weighted ties, with activity), connectors (betweenness,
     articulation points, bridges, participation coefficient), circles (seeded
     Leiden, with modularity and conductance), an inferred role for every member
-    compared with the declared ones, and the role-imbalance findings against the
-    norms (1:9:90, ~5% active, Dunbar 50/150, two-level layering). Parameters and
-    thresholds come from the config file's [analysis] and [thresholds] tables. It waits
-    for a load, analysis or fission run of the same community to finish (--lock-wait).
+    compared with the declared ones, the role-imbalance findings against the norms
+    (1:9:90, ~5% active, Dunbar 50/150, two-level layering), the members at risk of
+    leaving and what became of the circles since the run before in time order.
+    Activity is counted in the last active_window_days (30) before the end (--as-of,
+    else the latest recorded time); ties fade with tie_half_life_days (90). Parameters
+    and thresholds come from the config file's [analysis] and [thresholds] tables. It
+    waits for a load, analysis or fission run of the same community to finish
+    (--lock-wait).
 
     \b
     Example:
@@ -65,6 +69,8 @@ def result_summary(result: AnalysisResult, top: int) -> dict[str, Any]:
         "circles": [{k: v for k, v in asdict(c).items() if k != "members"} for c in result.circles[:top]],
         "mismatches": [asdict(m) for m in result.mismatches[:top]],
         "imbalances": [asdict(f) for f in result.imbalances],
+        "at_risk": [asdict(m) for m in result.at_risk[:top]],
+        "circle_events": [asdict(e) for e in result.circle_events if e.event != "continue"][:top],
     }
 
 
@@ -89,4 +95,11 @@ def result_tables(result: AnalysisResult, top: int) -> list[tuple[str, tuple[str
          [asdict(m) for m in result.mismatches[:top]]),
         ("Role imbalance 角色失衡", ("severity", "rule", "observed", "expected", "message", "lever"),
          [asdict(f) for f in result.imbalances]),
+        ("At risk of leaving 流失风险", ("member_id", "name", "score", "reasons", "circles", "evidence"),
+         [{"member_id": m.member_id, "name": m.name, "score": m.score,
+           "reasons": ", ".join(r.kind for r in m.reasons), "circles": ", ".join(map(str, m.circles)),
+           "evidence": "; ".join(r.evidence for r in m.reasons)} for m in result.at_risk[:top]]),
+        ("Circle events since the run before 圈子演变", ("event", "before", "after", "overlap", "moved", "joined"),
+         [{**asdict(e), "before": ", ".join(map(str, e.before)) or "-", "after": ", ".join(map(str, e.after)) or "-"}
+          for e in result.circle_events if e.event != "continue"][:top]),
     ]

@@ -27,8 +27,9 @@ def history(app: AppContext, community: str, member: str | None, as_of: AsOf | N
             fmt: str) -> None:
     """Role change across analysis runs: the role mix per run, role transitions
     between consecutive runs (seed user -> follower -> KOL, leader -> lurker),
-    leaders gained and lost, and the fission runs over time; with --member, that
-    member's roles run by run.
+    leaders gained and lost, what became of the circles from run to run (formed,
+    grown, shrunk, split, merged, dissolved; those that continued are counted), and
+    the fission runs over time; with --member, that member's roles run by run.
 
     \b
     Example:
@@ -50,8 +51,9 @@ def history(app: AppContext, community: str, member: str | None, as_of: AsOf | N
     found = app.model.history(community, as_of=as_of)
     assert isinstance(found, library.RoleHistory)
     runs = app.model.fission_runs(community)
+    events = app.model.circle_events(community, as_of=as_of)
     if fmt == "json":
-        _echo_json({**asdict(found), "fission_runs": runs})
+        _echo_json({**asdict(found), "fission_runs": runs, "circle_events": [asdict(e) for e in events]})
         return
     label = lambda role: library.role_label(role, lang)  # noqa: E731
     roles = [r for r in library.ROLE_PRECEDENCE
@@ -68,6 +70,11 @@ def history(app: AppContext, community: str, member: str | None, as_of: AsOf | N
     _section("Leaders gained and lost 意见领袖增减", ("from_run", "to_run", "kept", "gained", "lost"),
              [{**asdict(c), "gained": ", ".join(c.gained) or "-", "lost": ", ".join(c.lost) or "-"}
               for c in found.leaders])
+    changed = [e for e in events if e.event != "continue"]
+    _section(f"Circle events 圈子演变 ({len(events) - len(changed)} continued 延续)",
+             ("run_before", "run_after", "event", "before", "after", "overlap", "shared", "moved", "joined"),
+             [{**asdict(e), "before": ", ".join(map(str, e.before)) or "-",
+               "after": ", ".join(map(str, e.after)) or "-"} for e in changed])
     _section("Fission runs 裂变分析记录", ("run", "as_of", "started_at", "cascades", "reached",
                                        "largest", "max_depth", "mean_virality",
                                        "critical_headcount"), runs)

@@ -16,9 +16,9 @@ from graphmodel.core.errors import InvalidIdentifier
 
 NODE_LABELS = ("Community", "Member", "Outsider", "Role", "Event", "AnalysisRun", "GraphModelSchema",
                "FissionRun", "Cascade", "Circle", "Imbalance", "FissionFlag", "FissionChannel", "EchoFinding",
-               "Tombstone")
+               "Tombstone", "CircleEvent")
 RELATIONSHIP_TYPES = ("MEMBER_OF", "INTERACTED", "SHARED", "HAS_ROLE", "OF", "ATTENDED", "ROOTED_AT",
-                      "IN_CIRCLE")
+                      "IN_CIRCLE", "AT_RISK", "BECAME")
 INTERACTION_TYPES = ("reply", "mention", "reaction", "message", "other")
 THRESHOLDS = ("identity", "interest", "geo", "paid", "composite")
 EVENT_KINDS = ("offline", "online")

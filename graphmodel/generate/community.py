@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from graphmodel.core.interchange import TABLES
+from graphmodel.generate import change
 from graphmodel.generate.activity import TYPE_WEIGHTS, TYPES, activity_weights, build_interactions
 from graphmodel.generate.events import build_events
 from graphmodel.generate.fission import CHANNELS, build_shares
@@ -46,6 +47,7 @@ class GeneratorOptions:
     end: str = "2024-12-31"
     problems: tuple[str, ...] = ()
     name: str = "示例社群 demo community"
+    changes: tuple[str, ...] = ()  # change over time to plant: generate.change.CHANGES
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Truth:
     paper_leaders: list[str]
     problems: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)
+    changes: dict = field(default_factory=dict)
 
 
 def _ms(day: str) -> int:
@@ -80,24 +83,31 @@ def generate_community(directory: str | Path, options: GeneratorOptions) -> Trut
     unknown = set(options.problems) - set(PROBLEMS)
     if unknown:
         raise ValueError(f"unknown problem(s): {', '.join(sorted(unknown))}; known: {', '.join(PROBLEMS)}")
+    if set(options.changes) - set(change.CHANGES):
+        raise ValueError(f"unknown change(s): {', '.join(sorted(set(options.changes) - set(change.CHANGES)))}; "
+                         f"known: {', '.join(change.CHANGES)}")
     rng = np.random.default_rng(options.seed)
     start, end = _ms(options.start), _ms(options.end)
     s = build_structure(rng, options.members, start, end)
     planted = plant_structure(rng, s, options.problems, end) if options.problems else {}
     events = build_events(rng, s, end)
+    changing = np.random.default_rng([options.seed, 25])  # its own stream: the rest is the same without changes
+    changed = change.plant_before(changing, s, events, options.changes, start, end,
+                                  {c for d in planted.values() for c in [d.get("circle"), *d.get("circles", [])]})
     weights = activity_weights(rng, s)
     interactions = build_interactions(rng, s, events.active_until, int(options.members * options.interactions_per_member),
                                       weights)
     shares = build_shares(rng, s, weights)
     if options.problems:
         interactions, shares = plant_edges(rng, s, interactions, shares, planted, options.problems)
+    interactions = change.plant_after(changing, s, interactions, changed) if options.changes else interactions
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     declared, hidden, paper, late = _declared_roles(rng, s)
     if FRAUD in options.problems:
         interactions, shares, planted[FRAUD] = plant_fraud(rng, s, interactions, shares, declared, planted, end)
-    _write_members(directory, rng, s, declared, shares.outsiders)
+    _write_members(directory, rng, s, declared, shares.outsiders, changed)
     _write_roles(directory, rng, s, late)
     _write(directory, "interactions", {
         "source": lambda sl: member_ids(interactions.source[sl]), "target": lambda sl: member_ids(interactions.target[sl]),
@@ -137,7 +147,9 @@ def generate_community(directory: str | Path, options: GeneratorOptions) -> Trut
         managers=member_ids(np.flatnonzero(s.role == MANAGER)).tolist(),
         seeds=member_ids(np.flatnonzero(s.seed)).tolist(),
         hidden_leaders=member_ids(hidden).tolist(), paper_leaders=member_ids(paper).tolist(),
-        problems=problems, options={**asdict(options), "problems": list(options.problems)})
+        problems=problems, options={**asdict(options), "problems": list(options.problems),
+                                    "changes": list(options.changes)},
+        changes=change.truth_of(changed, member_ids))
     (directory / "truth.json").write_text(json.dumps(asdict(truth), ensure_ascii=False, indent=1) + "\n",
                                           encoding="utf-8")
     return truth
@@ -162,7 +174,7 @@ def _declared_roles(rng: np.random.Generator, s: Structure):
 
 
 def _write_members(directory: Path, rng: np.random.Generator, s: Structure, declared: np.ndarray,
-                   outsiders: int) -> None:
+                   outsiders: int, changed: change.Planted) -> None:
     zh = np.char.add(SURNAMES[rng.integers(0, len(SURNAMES), s.n)], GIVEN[rng.integers(0, len(GIVEN), s.n)])
     latin = np.char.add(np.char.add(LATIN[rng.integers(0, len(LATIN), s.n)], " "),
                         np.arange(1, s.n + 1).astype(str))
@@ -176,7 +188,11 @@ def _write_members(directory: Path, rng: np.random.Generator, s: Structure, decl
     frame = pd.concat([frame, pd.DataFrame({
         "member_id": member_ids(-1 - named), "name": np.char.add("外部 outsider ", named.astype(str)),
         "joined_at": "", "is_member": "false", "declared_role": "", "threshold": ""})], ignore_index=True)
-    frame["left_at"], frame["left_reason"] = "", ""  # nobody leaves
+    gone = np.concatenate([changed.left_at >= 0, np.zeros(len(named), bool)])
+    frame["left_at"] = np.where(gone, _iso(np.maximum(np.concatenate([changed.left_at, np.zeros(len(named),
+                                                                                                  np.int64)]), 0)), "")
+    frame["left_reason"] = np.where(gone, np.where(np.concatenate([changed.removed, np.zeros(len(named), bool)]),
+                                                   "removed", "left"), "")
     frame.to_csv(directory / "members.csv", index=False, columns=list(TABLES["members"].columns))
 
 

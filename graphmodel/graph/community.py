@@ -1,4 +1,5 @@
-"""Communities as a whole: delete, and a content checksum to compare two states."""
+"""Communities as a whole: delete, a content checksum to compare two states, and the latest
+time recorded in one (what an analysis without ``--as-of`` looks from)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,24 @@ def community_content(connection: Database, community: str,
 
 def _canonical(record: dict[str, Any]) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def recorded_latest(connection: Database, community: str, keep: bool = True) -> int | None:
+    """The community's latest recorded time (epoch ms: its newest interaction, join or
+    departure), as kept on it; for a community loaded before it was kept, walked from its
+    members (and then kept, with ``keep``). None when nothing has a time, or the community
+    is unknown."""
+    rows = connection.read("community_latest", community=community)
+    if not rows:
+        return None
+    if rows[0]["latest"] is not None:
+        return int(rows[0]["latest"])
+    walked = connection.read("community_latest_scan", community=community)[0]["latest"]
+    if walked is not None and keep:
+        keep_latest(connection, community, int(walked))
+    return None if walked is None else int(walked)
+
+
+def keep_latest(connection: Database, community: str, latest_ms: int) -> None:
+    """Record ``latest_ms`` as the community's latest time unless a later one is kept."""
+    connection.write("community_latest_set", community=community, latest=latest_ms)

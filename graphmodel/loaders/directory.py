@@ -15,7 +15,9 @@ uniqueness constraint on them (its index cost a fifth of the server's time while
 Members, interactions and shares are created when the community held none of that table
 before the load and merged otherwise; a row whose member id or key came earlier in the same
 load waits until the rest of its table is written and is then merged, in file order, so the
-later row's values win.
+later row's values win. The newest time a load brings (an interaction, a join or a
+departure) is kept on the community as ``latest_at``: analyses without ``--as-of`` look
+from it.
 
 Rows of forgotten members (``graphmodel forget``) are skipped: a member row with a tombstoned
 id, and every edge row with such an endpoint; the summary counts them per table
@@ -37,6 +39,7 @@ from typing import Any
 from graphmodel.core.community_ids import checked_community, file_slug
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
+from graphmodel.graph.community import keep_latest, recorded_latest
 from graphmodel.graph.connection import batches
 from graphmodel.graph.lock import CommunityLock
 from graphmodel.graph.tombstones import Tombstones, tombstones
@@ -57,6 +60,8 @@ EDGE_COLUMNS = {"interactions": ("type", "w", "at", "k"), "shares": ("at", "chan
 CREATED_WHEN_FRESH = {"members": "id", "interactions": "k", "shares": "k"}
 # The fields of each table's rows that hold member ids (a forgotten member's rows are skipped).
 MEMBER_FIELDS = {"members": ("id",), "events": (), **EDGE_ENDPOINTS}
+# The fields of each table whose newest value becomes the community's latest recorded time.
+TIME_FIELDS = {"members": ("joined_at", "left_at"), "interactions": ("at",)}
 
 Progress = Callable[[str, int], None]  # (table, rows just handled)
 
@@ -179,6 +184,8 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
         known.update((r["id"], r["node"]) for r in connection.read("load_member_ids", community=community))
         existing = connection.read("load_existing_edges", community=community)[0]
         fresh = {table for table in EDGE_COLUMNS if not existing[table]} | (set() if known else {"members"})
+    had_data = bool(known)
+    latest = LatestTime()
     # Validation (this thread) overlaps with writing; batches of one table are written by
     # ``writers`` concurrent transactions, and each table is complete before the next starts
     # (edges need their members and events).
@@ -194,7 +201,8 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
                 stats = TableSummary(table, path.name)
                 summary.tables.append(stats)
                 validator = TableValidator(table, community, drop_names=drop_names)
-                good = _validated(read_table(path, TABLES[table]), validator, stats, rejects)
+                good = _validated(read_table(path, TABLES[table]), validator, stats, rejects,
+                                  TIME_FIELDS.get(table, ()), latest)
                 if forgotten:
                     good = _without_forgotten(good, MEMBER_FIELDS[table], forgotten, stats)
                 identity = None if dry_run else CREATED_WHEN_FRESH.get(table)
@@ -224,12 +232,23 @@ def _load(connection, directory: Path, files: dict[str, Path], community: str, n
             writer.shutdown(cancel_futures=True)  # queued batches would only fail in turn
             raise
         summary.reject_path = str(rejects.path) if rejects.count else None
+    if not dry_run and latest.ms is not None:
+        if had_data:  # kept before, or walked for now (a community loaded before it was kept)
+            recorded_latest(connection, community)
+        keep_latest(connection, community, latest.ms)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+@dataclass
+class LatestTime:
+    """The newest time (epoch ms) among the rows loaded so far."""
+
+    ms: int | None = None
+
+
 def _validated(rows: Iterable[Any], validator: TableValidator, stats: TableSummary,
-               rejects: RejectFile) -> Iterator[Row]:
+               rejects: RejectFile, times: tuple[str, ...] = (), latest: LatestTime | None = None) -> Iterator[Row]:
     for item in rows:
         stats.read += 1
         checked = item if isinstance(item, Reject) else validator.check(item)
@@ -238,6 +257,11 @@ def _validated(rows: Iterable[Any], validator: TableValidator, stats: TableSumma
         else:
             checked["ln"] = item.line
             checked["file"] = item.file
+            if latest is not None:
+                for name in times:
+                    at = checked[name]
+                    if at is not None and (latest.ms is None or at > latest.ms):
+                        latest.ms = at
             yield checked
 
 

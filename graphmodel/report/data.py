@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graphmodel.analysis import load_analysis
-from graphmodel.analysis.results import AnalysisResult, RoleImbalance
+from graphmodel.analysis.results import AnalysisResult, CircleEvent, RoleImbalance
 from graphmodel.analysis.stored import read_imbalances
+from graphmodel.history import TrendPoint
 from graphmodel.report.member_views import MemberViews, gather_member_views
 from graphmodel.report.pseudonyms import Pseudonyms, pseudonymise
 
@@ -26,12 +27,16 @@ QUERIES = {
     "circles_without_leader": "circles_without_leader", "imbalances": "imbalances",
     "mismatches": "role_mismatches", "role_mix": "role_mix_per_run", "activity": "activity_distribution",
     "growth": "members_joined_per_month", "cascades": "cascades", "spreaders": "top_spreaders",
-    "changes": "role_transitions", "outsiders": "outsiders_bridging_in",
+    "changes": "role_transitions", "outsiders": "outsiders_bridging_in", "at_risk": "at_risk",
+    "circle_events": "circle_events",
     "inviters": "inviters", "channels": "fission_channels", "fraud_flags": "fission_flags",
     "echo": "fission_echo", "real_fission": "fission_quality",
 }
 LISTED = 20  # rows per ranked list in the report
 FLAGGED_LISTED = 200  # flagged inviters listed beside the best ones
+AT_RISK_LISTED = 50  # members at risk in the report
+TREND_RUNS = 8  # the runs whose circle events the report shows (the report's run and those before it)
+EVENTS_PER_RUN = 200  # circle events per run in the report (splits, merges and dissolutions first)
 
 
 @dataclass
@@ -51,6 +56,8 @@ class ReportData:
     changes: dict[str, Any]
     role_mix: dict[str, int] = field(default_factory=dict)  # members per primary role in the run
     member_views: MemberViews = field(default_factory=MemberViews)  # ego networks, cascade trees (member_views)
+    circle_events: list[CircleEvent] = field(default_factory=list)  # of the last TREND_RUNS runs
+    trends: dict[str, list[TrendPoint]] = field(default_factory=dict)  # figure -> its value run by run
     extra: dict[str, Any] = field(default_factory=dict)
     previous_imbalances: list[RoleImbalance] = field(default_factory=list)  # of the run before this one
     # the quality of invitations of the latest fission run: its real-fission figures, the best
@@ -85,7 +92,7 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     """What the report shows; ``members=False`` leaves out every member's roles and every
     circle's member list (the HTML and Markdown reports show neither); ``pseudonyms``
     replaces every member id and name with the member's pseudonym."""
-    from graphmodel.history import analysis_runs, community_role_history, fission_runs
+    from graphmodel.history import analysis_runs, circle_events, community_role_history, figure_trends, fission_runs
 
     analysis = load_analysis(connection, community, run, members=members)
     [overview] = _catalogue(connection, "community_overview", community=community) or [{}]
@@ -110,6 +117,13 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
     position = every_run.index(analysis.run.id) if analysis.run.id in every_run else 0
     previous_imbalances = read_imbalances(connection, every_run[position - 1]) if position > 0 else []
+    upto = every_run[:every_run.index(analysis.run.id) + 1] if analysis.run.id in every_run else every_run
+    events: list[CircleEvent] = []
+    per_run: dict[str, int] = {}
+    for event in circle_events(connection, community, only=set(upto[-TREND_RUNS:])):
+        per_run[event.run_after] = per_run.get(event.run_after, 0) + 1
+        if per_run[event.run_after] <= EVENTS_PER_RUN:
+            events.append(event)
     data = ReportData(
         community=community, name=overview.get("name") or community,
         generated_at=datetime.now(UTC).replace(microsecond=0), analysis=analysis, overview=overview,
@@ -120,8 +134,8 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
         cascades=cascades, member_views=views,
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
         spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
-        changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances,
-        **_invitations(connection, community))
+        changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances, circle_events=events,
+        trends=figure_trends(connection, community, until=analysis.run.id), **_invitations(connection, community))
     if pseudonyms is None:
         return data
     data = replace(data, name=community, overview={**data.overview, "name": community})

@@ -11,7 +11,7 @@ from typing import Any
 
 from graphmodel.analysis.betweenness import precision_text
 from graphmodel.fission.analysis import jsonable
-from graphmodel.report.data import LISTED, QUERIES, ReportData
+from graphmodel.report.data import AT_RISK_LISTED, LISTED, QUERIES, ReportData
 from graphmodel.report.recommend import recommendations
 from graphmodel.report.summary import health, top_gaps
 
@@ -60,6 +60,13 @@ def build_document(data: ReportData, lang: str = "en") -> dict[str, Any]:
         "recommendations": recommendations(result, data.fission and {**data.fission, **data.invitations}, lang),
         "circle_ties": data.circle_ties,
         "member_views": jsonable(asdict(data.member_views)),
+        "at_risk": [{"member_id": m.member_id, "name": m.name, "score": m.score,
+                     "reasons": [asdict(r) for r in m.reasons], "circles": list(m.circles)}
+                    for m in result.at_risk[:AT_RISK_LISTED]],
+        "circle_events": [{**asdict(e), "before": list(e.before), "after": list(e.after),
+                           "moved_members": list(e.moved_members)} for e in data.circle_events],
+        "trends": {name: [{"run": p.run, "seen": _iso(p.seen), "value": p.value} for p in points]
+                   for name, points in data.trends.items()},
         "queries": QUERIES,
     }
 

@@ -264,9 +264,13 @@ ACTIVITY = [  # (source, target, type, at): replies, repeats, a self-reply, one 
     ("m1", "m2", "message", "2024-04-10"), ("m5", "m4", "reply", "2024-01-15")]
 
 
+@pytest.mark.parametrize("window_days", [0, 30], ids=["whole period", "window"])
 @pytest.mark.parametrize("as_of", [None, "2024-03-31"])
-def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, community, tmp_path, as_of):
-    from datetime import date, datetime
+def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, community, tmp_path, as_of,
+                                                                    window_days):
+    """Activity (sent and received) counted in the window before the end (the end of --as-of's day,
+    or just after the latest recorded time; 0 days: the whole period, undated ties included)."""
+    from datetime import date, datetime, timedelta
 
     from graphmodel.analysis.run import MS_PER_DAY, RETENTION_DAYS
 
@@ -276,12 +280,16 @@ def test_activity_counts_and_last_activity_come_right_from_the_ties(connection, 
         out.write("members", ({"member_id": m, "name": m, "joined_at": "2024-01-01"} for m in members))
         out.write("interactions", ({"source": s, "target": t, "type": k, "at": at} for s, t, k, at in ACTIVITY))
     assert load_directory(connection, directory, community, reject_path=tmp_path / "r.csv").rejected == 0
-    result = analyze(connection, community, AnalysisOptions(min_circle_size=1), as_of=as_of)
+    result = analyze(connection, community, AnalysisOptions(min_circle_size=1, active_window_days=window_days),
+                     as_of=as_of)
 
     cutoff = date.fromisoformat(as_of) if as_of else None
     counted = [(s, t, k, date.fromisoformat(at) if at else None) for s, t, k, at in ACTIVITY
                if cutoff is None or (at and date.fromisoformat(at) <= cutoff)]
-    activity = {m: sum((s == m) + (t == m) for s, t, _, _ in counted) for m in members}
+    # the window: the 30 days before the end (as of 2024-03-31: March; else up to 2024-06-01, from May 2)
+    first = (cutoff + timedelta(days=1) if cutoff else date(2024, 6, 1)) - timedelta(days=window_days)
+    recent = [row for row in counted if not window_days or (row[3] is not None and row[3] >= first)]
+    activity = {m: sum((s == m) + (t == m) for s, t, _, _ in recent) for m in members}
     rows = connection.driver.execute_query(
         "MATCH (m:Member {community: $c}) RETURN m.id AS id, m.activity AS activity", c=community).records
     assert {r["id"]: r["activity"] for r in rows} == activity

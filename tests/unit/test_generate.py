@@ -134,3 +134,44 @@ def test_burst_ring_echo_and_strong_inviters_are_in_the_shares(community):
     assert group <= staff and len(group) >= 3
     for strong, invitees in zip(truth["strong_inviters"]["inviters"], truth["strong_inviters"]["invitees"]):
         assert len(invitees) == 15 and all(inviter[m] == strong for m in invitees)
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory):
+    from graphmodel.generate import CHANGES
+
+    directory = tmp_path_factory.mktemp("changed")
+    return directory, generate_community(directory, GeneratorOptions(members=2000, seed=7, changes=CHANGES))
+
+
+def test_planted_change_is_in_the_files_where_truth_says(changed):
+    directory, truth = changed
+    changes = truth.changes
+    members = {r["member_id"]: r for r in rows(directory, "members")}
+    interactions = rows(directory, "interactions")
+    split = changes["circle_split"]
+    left, right = (set(h) for h in split["halves"])
+    assert min(len(left), len(right)) >= 20 and members[split["leader"]]["left_at"].startswith(split["at"][:10])
+    after = [r for r in interactions if r["at"] >= split["at"][:19]]
+    across = [r for r in after if (r["source"] in left and r["target"] in right)
+              or (r["source"] in right and r["target"] in left)]
+    inside = [r for r in after if r["source"] in left | right and r["target"] in left | right]
+    assert not across and len(inside) > 500
+    quiet = changes["quiet_leader"]
+    assert quiet["member"] in truth.leaders
+    assert not [r for r in interactions if quiet["member"] in (r["source"], r["target"]) and r["at"] >= quiet["since"][:19]]
+    assert [r for r in interactions if quiet["member"] in (r["source"], r["target"]) and r["at"] < quiet["since"][:19]]
+    gone = changes["departures"]["members"]
+    assert len(gone) >= 40 and {members[m]["left_reason"] for m in gone} == {"left", "removed"}
+    for member in gone[:20]:
+        since = members[member]["left_at"]
+        assert since > members[member]["joined_at"]
+        assert not [r for r in interactions if member in (r["source"], r["target"]) and r["at"] > since]
+    assert changes["weak_cohort"]["cohort"] == "joined:2024-05..2024-06"
+    assert changes["weak_cohort"]["compare_with"] == "joined:2024-03..2024-04"
+    assert truth.options["changes"] == ["quiet_leader", "departures", "circle_split", "weak_cohort"]
+
+
+def test_without_changes_nobody_leaves_and_an_unknown_change_is_refused(community, tmp_path):
+    directory, truth = community
+    assert truth.changes == {} and all(r["left_at"] == "" for r in rows(directory, "members"))
+    with pytest.raises(ValueError, match="unknown change"):
+        generate_community(tmp_path, GeneratorOptions(members=500, changes=("nope",)))

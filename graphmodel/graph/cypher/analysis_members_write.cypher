@@ -19,6 +19,8 @@
 // param: connector_evidence (list) - connector_evidence of each node (null removes it)
 // param: connector_evidence_zh (list) - connector_evidence_zh of each node (null removes it)
 // param: role_mismatch (list) - role_mismatch of each node (null removes it)
+// param: active (list) - whether each node was active in the window
+// param: last_active (list) - each node's last interaction initiated before the end (epoch ms; null: none)
 UNWIND range(0, size($node) - 1) AS i
 MATCH (m) WHERE id(m) = $node[i]
 SET m.analysis_run = $run, m.influence = $influence[i], m.influence_rank = $influence_rank[i],
@@ -28,4 +30,5 @@ SET m.analysis_run = $run, m.influence = $influence[i], m.influence_rank = $infl
     m.is_articulation = $is_articulation[i], m.inferred_roles = $inferred_roles[i],
     m.evidence = $evidence[i], m.evidence_zh = $evidence_zh[i],
     m.connector_evidence = $connector_evidence[i], m.connector_evidence_zh = $connector_evidence_zh[i],
-    m.role_mismatch = $role_mismatch[i]
+    m.role_mismatch = $role_mismatch[i], m.active = $active[i],
+    m.last_active = CASE WHEN $last_active[i] IS NULL THEN null ELSE datetime({epochMillis: $last_active[i]}) END

@@ -1,4 +1,4 @@
-// Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included, ties of a member to themselves left out.
+// Project a community's weighted member graph into GDS: interactions (weighted by type), shares and co-attendance of events, outsiders included, ties of a member to themselves left out; each weight decays with its age.
 // Nodes come first, in the order of their reversed id: GDS numbers nodes in the order it first sees them,
 // so the numbering follows the content, not the storage (the same data gives the same circles however it
 // was loaded), and sequential ids (u1, u2, ...) are spread over the whole range, because GDS's sampled
@@ -10,6 +10,8 @@
 // param: event_weight (float) - weight of attending the same event, per event
 // param: max_event_size (int) - events with more attendees add no co-attendance ties
 // param: cutoff (datetime) - the end of the period: later ties are left out; null for everything
+// param: end (float) - the end of the analysis (epoch ms) that ages are counted from
+// param: half_life (float) - a weight halves with every this many ms of age (2 ^ ((at - end) / half_life)); null: no decay
 CALL () {
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
@@ -26,15 +28,19 @@ CALL () {
     CALL (a) {
       MATCH (a)-[r:INTERACTED]->(b:Member)
       WHERE $cutoff IS NULL OR r.at < $cutoff
-      RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)) AS w
+      RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)
+                    * CASE WHEN $half_life IS NULL OR r.at IS NULL THEN 1.0
+                           ELSE 2.0 ^ ((r.at.epochMillis - $end) / $half_life) END) AS w
       UNION ALL
       MATCH (a)-[s:SHARED]->(b:Member)
       WHERE $cutoff IS NULL OR s.at < $cutoff
-      RETURN b, count(*) * $share_weight AS w
+      RETURN b, sum(CASE WHEN $half_life IS NULL OR NOT s.at IS :: ZONED DATETIME THEN 1.0
+                         ELSE 2.0 ^ ((s.at.epochMillis - $end) / $half_life) END) * $share_weight AS w
       UNION ALL
       MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
       WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
-      RETURN b, count(e) * $event_weight AS w
+      RETURN b, sum(CASE WHEN $half_life IS NULL OR e.at IS NULL THEN 1.0
+                         ELSE 2.0 ^ ((e.at.epochMillis - $end) / $half_life) END) * $event_weight AS w
     }
     WITH b, w
     // members who joined after the cutoff are not in the graph of that moment; a tie to oneself is no tie
