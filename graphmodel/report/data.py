@@ -115,9 +115,10 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     views = gather_member_views(connection, community, analysis.run.id, analysis.leaders[:LISTED],
                                 analysis.connectors[:LISTED], analysis.circles, cascades)
     role_mix = next((dict(m.counts) for m in history.mix if m.run == analysis.run.id), {})
-    position = every_run.index(analysis.run.id) if analysis.run.id in every_run else 0
+    listed = analysis.run.id in every_run
+    position = every_run.index(analysis.run.id) if listed else 0
     previous_imbalances = read_imbalances(connection, every_run[position - 1]) if position > 0 else []
-    upto = every_run[:every_run.index(analysis.run.id) + 1] if analysis.run.id in every_run else every_run
+    upto = every_run[:position + 1] if listed else every_run
     events: list[CircleEvent] = []
     per_run: dict[str, int] = {}
     for event in circle_events(connection, community, only=set(upto[-TREND_RUNS:])):
