@@ -1,8 +1,11 @@
 """Timing and peak memory of what a benchmark runs.
 
 Client commands run as child processes (``python -m graphmodel ...``) so each
-one's peak resident memory is its own (``wait4``); the server's memory is
-read from /proc for the local server's Java process.
+one's peak resident memory is its own: its high-water mark (``VmHWM`` in /proc),
+sampled while it runs. (``wait4``'s ``ru_maxrss`` would not do: on Linux a child
+keeps the high-water mark of the parent it was forked from across ``exec``, so every
+command would show the benchmark process's own peak.) The server's memory is read
+from /proc for the local server's Java process.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,15 +33,35 @@ def run_cli(*args: str, check: bool = True, ok_codes: tuple[int, ...] = (0,),
     command = [sys.executable, "-m", "graphmodel", *args]
     started = time.perf_counter()
     # ``-m`` puts the working directory first on the path: run from the checkout to use its code
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               cwd=code, env={**os.environ, "PYTHONPATH": str(code)} if code else None)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=code,
+                          env={**os.environ, "PYTHONPATH": str(code)} if code else None) as process:
+        peak = _PeakWatcher(process.pid)
+        peak.start()
+        output = process.stdout.read() if process.stdout else ""
+        process.wait()
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+    peak.join()
     if check and process.returncode not in ok_codes:
         raise RuntimeError(f"{' '.join(command[2:])} exited {process.returncode}:\n{output[-3000:]}")
-    return Measured(seconds, usage.ru_maxrss / 1024, output)
+    return Measured(seconds, peak.peak_mb, output)
+
+
+class _PeakWatcher(threading.Thread):
+    """Follows a child's high-water resident memory (``VmHWM``) until it exits; the last value
+    read is its peak (the kernel keeps the maximum, so a late sample loses nothing)."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_mb: float | None = None
+
+    def run(self) -> None:
+        while True:
+            peak = process_memory_mb(self.pid)["peak_rss_mb"]
+            if peak is None:  # exited (a zombie has no memory lines): the last value stands
+                return
+            self.peak_mb = peak
+            time.sleep(self.interval)
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:

@@ -1,6 +1,6 @@
 """Read what fission needs from the graph, through named queries.
 
-The shares come back as four lists in a single row: at a million members
+The shares (and the roles) come back as lists in a single row: at a million members
 that takes seconds where one record per share takes half a minute (the
 per-record overhead of the driver dominates). See ``fission_*.cypher``.
 The members' activity (for the quality of invitations) is read while the
@@ -107,8 +107,10 @@ def latest_analysis_run(connection: Database, community: str, as_of: AsOf | None
 def read_role_book(connection: Database, community: str, as_of: AsOf | None,
                    run: str | None) -> RoleBook:
     cutoff = _cutoff(as_of)
-    rows = connection.read("fission_member_roles", community=community, cutoff=cutoff, run=run)
+    [roles] = connection.read("fission_member_roles", community=community, cutoff=cutoff, run=run)
     [outsiders] = connection.read("fission_outsiders", community=community, cutoff=cutoff)
+    rows = ({"member_id": member, "role": role, "source": source}
+            for member, role, source in zip(roles["members"], roles["roles"], roles["sources"], strict=True))
     return RoleBook.from_rows(rows, outsiders["outsiders"], run)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 import numpy as np
@@ -137,7 +137,8 @@ def _channel_row(channel: ChannelQuality) -> dict[str, Any]:
 
 
 def _cascade_row(cascade: CascadeMetrics) -> dict[str, Any]:
-    row = asdict(cascade)
+    # a shallow copy: ``asdict`` deep-copies every value, seconds at a million members
+    row = {f.name: getattr(cascade, f.name) for f in fields(cascade)}
     row["breadth"] = list(cascade.breadth)
     row["reproduction"] = list(cascade.reproduction)
     return row

@@ -1,4 +1,4 @@
-// Roles that shape fission: declared roles valid before a cutoff, and the inferred roles of one analysis run.
+// Roles that shape fission: declared roles valid before a cutoff, and the inferred roles of one analysis run, as columns in one row (fast to stream).
 // param: community - the community id
 // param: cutoff (datetime) - exclusive end of the analysed period; null for now
 // param: run - the analysis run whose inferred roles count; null for declared roles only
@@ -10,4 +10,4 @@ WHERE (h.source = 'declared'
        AND (since IS NULL OR since < coalesce($cutoff, datetime()))
        AND (until IS NULL OR until >= coalesce($cutoff, datetime())))
    OR (h.source = 'inferred' AND h.run = $run)
-RETURN m.id AS member_id, r.name AS role, h.source AS source
+RETURN collect(m.id) AS members, collect(r.name) AS roles, collect(h.source) AS sources
