@@ -208,7 +208,7 @@ class GraphModel:
         chosen = _replaced(self.fission_options, options, "fission option") if options else self.fission_options
         with self.locked(community, lock_wait):
             return fission_summary(self.database, community, parse_as_of(as_of), chosen, write=write,
-                                   echo=self.echo)
+                                   echo=self.echo, threads=self.settings.threads)
 
     def report(self, community: str, *, format: str = "html", lang: str = "en", run: str | None = None,
                output: str | Path | None = None, pseudonymise: bool = False) -> str | Path:

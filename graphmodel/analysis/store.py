@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +11,7 @@ import numpy as np
 from graphmodel.analysis.circles import circle_ties
 from graphmodel.analysis.metrics import MemberTable
 from graphmodel.analysis.results import AnalysisResult, AtRiskMember, Circle, RoleImbalance
+from graphmodel.graph.writers import by_writers
 
 BATCH = 10_000
 CIRCLE_BATCH = 1_000  # circles per transaction (each with its member ids)
@@ -96,7 +95,7 @@ def write_circles(connection, community: str, run: str, rows: CircleRows, thread
                                  {"node": rows.node[start:stop].tolist(), "circle": rows.circle[start:stop].tolist()},
                                  batch_size=BATCH, run=run)
 
-    _by_writers(len(rows.node), write_memberships, threads)
+    by_writers(len(rows.node), write_memberships, threads)
 
 
 def write_analysis(connection, community: str, result: AnalysisResult, table: MemberTable,
@@ -117,7 +116,7 @@ def write_analysis(connection, community: str, result: AnalysisResult, table: Me
                                  {"node": table.node[with_roles].tolist(), "roles": [roles[i] for i in with_roles]},
                                  batch_size=BATCH, community=community, run=run)
 
-    _by_writers(len(table), write_members, threads)
+    by_writers(len(table), write_members, threads)
     connection.write("analysis_imbalances_write", community=community, run=run,
                      rows=[_imbalance_row(f) for f in result.imbalances])
     write_at_risk(connection, community, run, result.at_risk, table)
@@ -134,14 +133,6 @@ def write_at_risk(connection, community: str, run: str, at_risk: list[AtRiskMemb
         "levers": [[r.lever for r in m.reasons] for m in at_risk],
         "levers_zh": [[r.lever_zh for r in m.reasons] for m in at_risk],
         "circles": [list(m.circles) for m in at_risk]}, batch_size=BATCH, community=community, run=run)
-
-
-def _by_writers(count: int, write: Callable[[int, int], None], threads: int) -> None:
-    """``write(start, stop)`` for ``threads`` consecutive shares of ``count`` rows, each on a thread of its own."""
-    bounds = np.linspace(0, count, threads + 1).astype(int).tolist()
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="analysis-write") as pool:
-        for done in [pool.submit(write, start, stop) for start, stop in zip(bounds, bounds[1:])]:
-            done.result()
 
 
 def clear_memberships(connection, community: str, run: str) -> None:

@@ -29,6 +29,7 @@ from graphmodel.fission.flags import Flag
 from graphmodel.fission.options import FissionOptions
 from graphmodel.fission.quality import ChannelQuality, inviter_rows
 from graphmodel.graph.database import Database
+from graphmodel.graph.writers import by_writers
 
 MEMBER_BATCH = 20_000
 CASCADE_BATCH = 5_000
@@ -37,17 +38,18 @@ Echo = Callable[[str], None]
 
 def fission_summary(connection, community: str, as_of=None,
                     options: FissionOptions | None = None, write: bool = True,
-                    echo: Echo = lambda _: None) -> FissionSummary:
-    """Analyse the community's fission and (``write``) store it in the graph."""
+                    echo: Echo = lambda _: None, threads: int = 2) -> FissionSummary:
+    """Analyse the community's fission and (``write``) store it in the graph (``threads``:
+    concurrent writers of the members' figures)."""
     result = analyze_fission(connection, community, as_of, options, echo)
     if not write:
         return result.summary
-    run = write_fission(connection, result, options or FissionOptions(), echo)
+    run = write_fission(connection, result, options or FissionOptions(), echo, threads)
     return replace(result.summary, run=run)
 
 
 def write_fission(connection: Database, result: FissionResult, options: FissionOptions,
-                  echo: Echo = lambda _: None) -> str:
+                  echo: Echo = lambda _: None, threads: int = 2) -> str:
     """Store the run, its cascades and the members' places; returns the run id."""
     summary = result.summary
     run = f"fission-{uuid.uuid4().hex[:16]}"
@@ -63,8 +65,8 @@ def write_fission(connection: Database, result: FissionResult, options: FissionO
     forest = result.forest
     members = np.flatnonzero(forest.in_forest)
     echo(f"writing the cascade places of {members.size} members")
-    connection.write_batches("fission_member_cascades", _member_rows(result, members),
-                             MEMBER_BATCH, community=summary.community, run=run)
+    _by_members(connection, "fission_member_cascades", list(_member_rows(result, members)), threads,
+                community=summary.community, run=run)
     connection.run_auto("fission_member_cascades_clear", community=summary.community, run=run)
     kept = [c for c in result.cascades if c.size >= options.min_cascade_size]
     echo(f"writing {len(kept)} cascades of {options.min_cascade_size}+ members")
@@ -73,8 +75,7 @@ def write_fission(connection: Database, result: FissionResult, options: FissionO
     if result.quality is not None:
         inviters = _inviter_rows(result)
         echo(f"writing the invitations' quality of {len(inviters)} inviters")
-        connection.write_batches("fission_inviters_write", inviters, MEMBER_BATCH,
-                                 community=summary.community, run=run)
+        _by_members(connection, "fission_inviters_write", inviters, threads, community=summary.community, run=run)
         connection.run_auto("fission_inviters_clear", community=summary.community, run=run)
     connection.write("fission_flags_write", community=summary.community, run=run, rows=_flag_rows(summary))
     connection.write("fission_channels_write", community=summary.community, run=run,
@@ -84,6 +85,13 @@ def write_fission(connection: Database, result: FissionResult, options: FissionO
                            for f in summary.echo])
     connection.write("fission_run_finish", run=run, figures=run_figures(result))
     return run
+
+
+def _by_members(connection, name: str, rows: list[dict[str, Any]], threads: int, **params: Any) -> None:
+    """Write ``rows`` (one per member, in member order) in batches of MEMBER_BATCH, by
+    ``threads`` writers that each take their own consecutive share of the members."""
+    by_writers(len(rows), lambda start, stop: connection.write_batches(name, rows[start:stop], MEMBER_BATCH,
+                                                                        **params), threads)
 
 
 def _member_rows(result: FissionResult, members: np.ndarray) -> Iterator[dict[str, Any]]:

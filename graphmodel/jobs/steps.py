@@ -144,7 +144,7 @@ def _fission(call: StepCall) -> StepOutcome:
     chosen = {k: call.params[k] for k in ("period", "layering_depth", "top") if call.params.get(k) is not None}
     summary = fission_summary(work.database, call.community, call.params.get("as_of"),
                               replace(work.fission, **chosen), write=call.params.get("write", True),
-                              echo=work.echo)
+                              echo=work.echo, threads=work.threads)
     counts = {"fission_run": summary.run, "shares": summary.shares, "reached": summary.reached,
               "joins": summary.joins, "cascades": summary.cascades, "largest": summary.largest,
               "max_depth": summary.max_depth, "deep_cascades": summary.deep_cascades}

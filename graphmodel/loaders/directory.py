@@ -312,7 +312,7 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
         columns = {"s": [known[row["s"]] for row in batch], "t": [known[row["t"]] for row in batch]}
         columns.update((c, [row[c] for row in batch]) for c in EDGE_COLUMNS[table])
         query = f"load_new_{table}" if create else f"load_{table}"
-        counters = connection.write_counters(query, community=community, **columns)
+        counters = connection.write_counters(query, **columns)
     else:
         payload = [{k: v for k, v in row.items() if k not in ("ln", "file")} for row in batch]
         query = f"load_new_{table}" if create else f"load_{table}"

@@ -10,6 +10,7 @@ the community's display name gives way to its id.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -92,10 +93,28 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     """What the report shows; ``members=False`` leaves out every member's roles and every
     circle's member list (the HTML and Markdown reports show neither); ``pseudonyms``
     replaces every member id and name with the member's pseudonym."""
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report") as pool:
+        # the community-wide figures walk every member: read on their own threads meanwhile
+        wide = {name: pool.submit(_catalogue, connection, name, community=community, **params) for name, params in (
+            ("community_overview", {}), ("activity_distribution", {}), ("members_joined_per_month", {}),
+            ("top_spreaders", {"limit": 10}))}
+        invitations = pool.submit(_invitations, connection, community)
+        data = _gather(connection, community, run, members, wide, invitations)
+    if pseudonyms is None:
+        return data
+    data = replace(data, name=community, overview={**data.overview, "name": community})
+    [people] = connection.read("report_members", community=community)
+    return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)
+
+
+def _gather(connection, community: str, run: str | None, members: bool, wide: dict[str, Any],
+            invitations: Any) -> ReportData:
+    """``gather``'s reads of the run and its history; ``wide``: futures of the community-wide
+    catalogue queries by name, ``invitations``: of ``_invitations``."""
     from graphmodel.history import analysis_runs, circle_events, community_role_history, figure_trends, fission_runs
 
     analysis = load_analysis(connection, community, run, members=members)
-    [overview] = _catalogue(connection, "community_overview", community=community) or [{}]
+    [overview] = wide["community_overview"].result() or [{}]
     runs = fission_runs(connection, community)
     every_run = [r["run"] for r in analysis_runs(connection, community)]
     history = community_role_history(connection, community, only={*every_run[-2:], analysis.run.id})
@@ -128,20 +147,15 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     data = ReportData(
         community=community, name=overview.get("name") or community,
         generated_at=datetime.now(UTC).replace(microsecond=0), analysis=analysis, overview=overview,
-        activity=_catalogue(connection, "activity_distribution", community=community),
-        growth=_catalogue(connection, "members_joined_per_month", community=community),
+        activity=wide["activity_distribution"].result(), growth=wide["members_joined_per_month"].result(),
         circle_ties=_rows(connection.read("report_circle_ties", run=analysis.run.id)),
         fission=_rows(runs[-1:])[0] if runs else None,
         cascades=cascades, member_views=views,
         cascade_depths=_rows(connection.read("report_cascade_depths", community=community)),
-        spreaders=_catalogue(connection, "top_spreaders", community=community, limit=10),
+        spreaders=wide["top_spreaders"].result(),
         changes=changes, role_mix=role_mix, previous_imbalances=previous_imbalances, circle_events=events,
-        trends=figure_trends(connection, community, until=analysis.run.id), **_invitations(connection, community))
-    if pseudonyms is None:
-        return data
-    data = replace(data, name=community, overview={**data.overview, "name": community})
-    [people] = connection.read("report_members", community=community)
-    return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)
+        trends=figure_trends(connection, community, until=analysis.run.id), **invitations.result())
+    return data
 
 
 def _invitations(connection, community: str) -> dict[str, Any]:

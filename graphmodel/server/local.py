@@ -29,6 +29,12 @@ from graphmodel.server import assembly
 MIN_JAVA = 17
 _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 _DEFAULT_USER = "neo4j"
+# A node with more relationships than this keeps them grouped by type and direction (Neo4j's
+# default is 50). A member has a few dozen of many types (interactions both ways, shares, roles
+# and circles of every run), and nearly every query follows one type: grouped, it walks only
+# that type's and counts a degree without walking at all (at 1M members: an interactions count
+# 6.4 s -> 1.6 s, the analysis projection 55 s -> 49 s). It applies to nodes as they grow.
+GROUPING_THRESHOLD = 8
 _JVM_FLAGS = (
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -393,6 +399,7 @@ class LocalServer:
             f"server.memory.pagecache.size={self.pagecache}\n"
             "db.tx_log.rotation.retention_policy=2 days 2G\n"
             "server.logs.gc.enabled=false\n"
+            f"db.relationship_grouping_threshold={GROUPING_THRESHOLD}\n"
         )
         path = self.conf_dir / "neo4j.conf"
         path.write_text(conf, encoding="utf-8")

@@ -5,7 +5,8 @@
 MATCH (r:FissionRun {id: $run})
 UNWIND $rows AS row
 MATCH (m:Member {community: $community, id: row.root}) USING INDEX SEEK m:Member(community, id)
-MERGE (c:Cascade {run: $run, root: row.root})
+// created, not merged: the run is new, and a batch retried after an error was rolled back first
+CREATE (c:Cascade {run: $run, root: row.root})
 SET c += row, c.community = $community
-MERGE (c)-[:OF]->(r)
-MERGE (c)-[:ROOTED_AT]->(m)
+CREATE (c)-[:OF]->(r)
+CREATE (c)-[:ROOTED_AT]->(m)

@@ -6,9 +6,11 @@ MATCH (m:Member {community: $community})
 WITH m, m.joined_at AS joined,
      CASE WHEN $cutoff IS NULL OR m.left_at < $cutoff THEN m.left_at END AS left
 CALL (m, joined) {
+  // each time read once (a member without interactions gives one row of nulls: counted as none)
   OPTIONAL MATCH (m)-[i:INTERACTED]->()
-  WHERE $cutoff IS NULL OR i.at < $cutoff
-  RETURN count(i) AS started, min(CASE WHEN joined IS NULL OR i.at >= joined THEN i.at END) AS first, max(i.at) AS last
+  WITH i, i.at AS at
+  WHERE $cutoff IS NULL OR at < $cutoff OR i IS NULL
+  RETURN count(i) AS started, min(CASE WHEN joined IS NULL OR at >= joined THEN at END) AS first, max(at) AS last
 }
 WITH m, joined, left, started, first, last,
      CASE WHEN started > 0 THEN [] ELSE COLLECT {

@@ -1,14 +1,13 @@
 // Size of a community: members, outsiders, interactions, shares, events.
 // param: community - the community id
 MATCH (c:Community {id: $community})
+// one pass over the members: each member's chain of relationships is walked once for its interactions and shares
 CALL (c) {
   MATCH (m:Member {community: c.id})
+  WITH m, [(m)-[s:SHARED]->() | s.joined] AS shared
   RETURN count(m) AS nodes, sum(CASE WHEN m.is_member THEN 1 ELSE 0 END) AS members,
-         sum(COUNT { (m)-[:INTERACTED]->() }) AS interactions
-}
-CALL (c) {
-  MATCH (:Member {community: c.id})-[s:SHARED]->()
-  RETURN count(s) AS shares, sum(CASE WHEN s.joined THEN 1 ELSE 0 END) AS joins
+         sum(COUNT { (m)-[:INTERACTED]->() }) AS interactions,
+         sum(size(shared)) AS shares, sum(size([joined IN shared WHERE joined])) AS joins
 }
 CALL (c) {
   MATCH (e:Event {community: c.id})
