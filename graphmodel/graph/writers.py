@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 
-def shares(count: int, parts: int) -> list[tuple[int, int]]:
+def ranges(count: int, parts: int) -> list[tuple[int, int]]:
     """``parts`` consecutive ``(start, stop)`` ranges covering ``range(count)``, as equal as can be."""
     parts = max(1, parts)
     bounds = [count * k // parts for k in range(parts + 1)]
@@ -22,5 +22,5 @@ def by_writers(count: int, write: Callable[[int, int], None], threads: int) -> N
     """``write(start, stop)`` for ``threads`` consecutive shares of ``count`` rows, each on a
     thread of its own; the first error is raised once all have ended."""
     with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="graphmodel-write") as pool:
-        for done in [pool.submit(write, start, stop) for start, stop in shares(count, threads)]:
+        for done in [pool.submit(write, start, stop) for start, stop in ranges(count, threads)]:
             done.result()

@@ -10,7 +10,7 @@ the community's display name gives way to its id.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -107,8 +107,8 @@ def gather(connection, community: str, run: str | None = None, members: bool = T
     return pseudonymise(data, community, zip(people["ids"], people["names"]), pseudonyms)
 
 
-def _gather(connection, community: str, run: str | None, members: bool, wide: dict[str, Any],
-            invitations: Any) -> ReportData:
+def _gather(connection, community: str, run: str | None, members: bool,
+            wide: dict[str, Future[list[dict[str, Any]]]], invitations: Future[dict[str, Any]]) -> ReportData:
     """``gather``'s reads of the run and its history; ``wide``: futures of the community-wide
     catalogue queries by name, ``invitations``: of ``_invitations``."""
     from graphmodel.history import analysis_runs, circle_events, community_role_history, figure_trends, fission_runs

@@ -8,7 +8,7 @@ import pytest
 
 from graphmodel.core.errors import JavaNotFound, MavenError, PortInUse
 from graphmodel.server import LocalServer, assembly
-from graphmodel.server.local import java_executable, port_is_free
+from graphmodel.server.local import GROUPING_THRESHOLD, java_executable, port_is_free
 
 
 def test_missing_java_says_what_to_do(monkeypatch, tmp_path):
@@ -85,3 +85,11 @@ def test_conf_binds_loopback_only_with_auth(tmp_path):
     assert "server.http.enabled=false" in conf
     assert "dbms.security.auth_enabled=true" in conf
     assert "0.0.0.0" not in conf
+
+
+def test_conf_groups_the_relationships_of_members(tmp_path):
+    server = LocalServer(tmp_path)
+    server._write_conf(tmp_path / "assembly")
+    conf = (tmp_path / "conf" / "neo4j.conf").read_text()
+    assert f"db.relationship_grouping_threshold={GROUPING_THRESHOLD}\n" in conf
+    assert GROUPING_THRESHOLD < 50  # below Neo4j's default, or it changes nothing
