@@ -137,8 +137,8 @@ def render(results: dict[str, Any]) -> str:
         "## How to reproduce", "",
         "```bash",
         "graphmodel server start",
-        f"{COMMAND[results['mode']]}      # writes bench/results/published.json and this page",
-        "python3 -m bench --quick             # a few minutes: the same harness on small sizes",
+        f"{COMMAND[results['mode']]:<34}# writes bench/results/published.json and this page",
+        f"{'python3 -m bench --quick':<34}# a few minutes: the same harness on small sizes",
         "```", "",
         "Timings move with the machine from run to run; the ratios, measured side by side, move less. "
         "Nothing in the test suite asserts a time.", "",

@@ -16,10 +16,7 @@ CALL () {
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
   WITH a ORDER BY reverse(a.id)
-  // each node's place in that order is kept as its rank (betweenness orders a copy of the graph by it)
-  WITH collect(a) AS nodes
-  UNWIND range(0, size(nodes) - 1) AS rank
-  RETURN nodes[rank] AS a, null AS b, null AS weight, rank
+  RETURN a, null AS b, null AS weight
   UNION ALL
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
@@ -47,14 +44,10 @@ CALL () {
     WHERE a <> b AND ($cutoff IS NULL OR b.joined_at IS NULL OR b.joined_at < $cutoff)
     RETURN b, sum(w) AS weight
   }
-  RETURN a, b, weight, null AS rank
+  RETURN a, b, weight
 }
-// every node is seen first in a row of its own, so only those rows read its member flag (a GDS node keeps
-// the properties it was first seen with, so reading the flag for both ends of every tie would only cost time)
 WITH gds.graph.project($graph, a, b,
-       {sourceNodeProperties: CASE WHEN b IS NULL THEN {member: CASE WHEN a.is_member THEN 1 ELSE 0 END, rank: rank} END,
-        targetNodeProperties: null,
-        relationshipType: 'TIE',
+       {relationshipType: 'TIE',
         relationshipProperties: CASE WHEN b IS NULL THEN null ELSE {weight: weight} END},
        {logProgress: false}) AS g
 RETURN g.graphName AS graph, g.nodeCount AS nodes, g.relationshipCount AS relationships
