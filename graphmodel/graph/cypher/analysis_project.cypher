@@ -20,24 +20,29 @@ CALL () {
   UNION ALL
   MATCH (a:Member {community: $community})
   WHERE $cutoff IS NULL OR a.joined_at IS NULL OR a.joined_at < $cutoff
-  // each member's ties summed on their own (a table per member, not one of every tie)
+  // each member's ties summed on their own (a table per member, not one of every tie), in one sum per
+  // neighbour: interactions, shares and co-attendance give rows of (neighbour, weight), each property read once
   CALL (a) {
     CALL (a) {
-      MATCH (a)-[r:INTERACTED]->(b:Member)
-      WHERE $cutoff IS NULL OR r.at < $cutoff
-      RETURN b, sum(r.weight * coalesce($type_weights[r.type], 1.0)
-                    * CASE WHEN $half_life IS NULL OR r.at IS NULL THEN 1.0
-                           ELSE 2.0 ^ ((r.at.epochMillis - $end) / $half_life) END) AS w
+      // INTERACTED and SHARED link members only: their ends need no label check
+      MATCH (a)-[r:INTERACTED]->(b)
+      WITH b, r.at AS at, r.weight AS weight, r.type AS type
+      WHERE $cutoff IS NULL OR at < $cutoff
+      RETURN b, weight * coalesce($type_weights[type], 1.0)
+                * CASE WHEN $half_life IS NULL OR at IS NULL THEN 1.0
+                       ELSE 2.0 ^ ((at.epochMillis - $end) / $half_life) END AS w
       UNION ALL
-      MATCH (a)-[s:SHARED]->(b:Member)
-      WHERE $cutoff IS NULL OR s.at < $cutoff
-      RETURN b, sum(CASE WHEN $half_life IS NULL OR NOT s.at IS :: ZONED DATETIME THEN 1.0
-                         ELSE 2.0 ^ ((s.at.epochMillis - $end) / $half_life) END) * $share_weight AS w
+      MATCH (a)-[s:SHARED]->(b)
+      WITH b, s.at AS at
+      WHERE $cutoff IS NULL OR at < $cutoff
+      RETURN b, $share_weight * CASE WHEN $half_life IS NULL OR NOT at IS :: ZONED DATETIME THEN 1.0
+                                     ELSE 2.0 ^ ((at.epochMillis - $end) / $half_life) END AS w
       UNION ALL
       MATCH (a)-[:ATTENDED]->(e:Event)<-[:ATTENDED]-(b:Member)
-      WHERE ($cutoff IS NULL OR e.at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
-      RETURN b, sum(CASE WHEN $half_life IS NULL OR e.at IS NULL THEN 1.0
-                         ELSE 2.0 ^ ((e.at.epochMillis - $end) / $half_life) END) * $event_weight AS w
+      WITH b, e, e.at AS at
+      WHERE ($cutoff IS NULL OR at < $cutoff) AND COUNT { (e)<-[:ATTENDED]-() } <= $max_event_size
+      RETURN b, $event_weight * CASE WHEN $half_life IS NULL OR at IS NULL THEN 1.0
+                                     ELSE 2.0 ^ ((at.epochMillis - $end) / $half_life) END AS w
     }
     WITH b, w
     // members who joined after the cutoff are not in the graph of that moment; a tie to oneself is no tie
