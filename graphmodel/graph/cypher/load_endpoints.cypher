@@ -4,4 +4,4 @@
 UNWIND $ids AS id
 MERGE (m:Member {community: $community, id: id})
   ON CREATE SET m:Outsider, m.is_member = false
-RETURN id, elementId(m) AS node
+RETURN id, id(m) AS node

@@ -1,4 +1,4 @@
-// Load a batch of members.csv rows: the member node, membership or outsider label, declared roles; each node's element id.
+// Load a batch of members.csv rows: the member node, membership or outsider label, declared roles; each node's id.
 // param: community - the community id
 // param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold, left_at (epoch ms), left_reason}
 // param: drop_names (bool) - remove the member's stored name (a load that drops names)
@@ -24,4 +24,4 @@ CALL (m, row) {
   MERGE (m)-[h:HAS_ROLE {key: row.role_keys[i]}]->(r)
   SET h.community = $community, h.role = r.name, h.source = 'declared'
 }
-RETURN row.id AS id, elementId(m) AS node
+RETURN row.id AS id, id(m) AS node

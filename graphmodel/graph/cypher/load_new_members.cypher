@@ -1,4 +1,4 @@
-// Load a batch of members.csv rows into a community that held no members before this load: CREATE (the loader holds the community's lock and sends no member twice; a repeated row goes through load_members); each node's element id.
+// Load a batch of members.csv rows into a community that held no members before this load: CREATE (the loader holds the community's lock and sends no member twice; a repeated row goes through load_members); each node's id.
 // param: community - the community id
 // param: rows (list) - validated rows {id, name, joined_at (epoch ms), is_member, roles, role_keys, threshold, left_at (epoch ms), left_reason}
 MATCH (c:Community {id: $community})
@@ -16,4 +16,4 @@ CALL (m, row) {
   MATCH (r:Role {name: row.roles[i]})
   CREATE (m)-[:HAS_ROLE {key: row.role_keys[i], community: $community, role: r.name, source: 'declared'}]->(r)
 }
-RETURN row.id AS id, elementId(m) AS node
+RETURN row.id AS id, id(m) AS node
