@@ -27,8 +27,6 @@ members of the load's members table.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import threading
 import time
 from collections import deque
@@ -38,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphmodel.core.collector import collector_paused
 from graphmodel.core.community_ids import checked_community, file_slug
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
@@ -143,6 +142,7 @@ def table_files(directory: Path) -> dict[str, Path]:
     return found
 
 
+@collector_paused()
 def load_directory(connection, directory: str | Path, community: str, *, name: str | None = None,
                    dry_run: bool = False, reject_path: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
@@ -154,7 +154,7 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     ``writers``: concurrent write transactions (the driver retries deadlocks between them);
     ``drop_names``: store no member names (and remove the stored names of the members loaded);
     ``source``: what a converter read to make ``directory`` (its rejects go first in the file).
-    Python's cyclic garbage collector is paused while it runs (``collector_paused``).
+    Python's cyclic garbage collector is paused while it runs (``core.collector``).
     """
     community = checked_community(community)
     directory = Path(directory)
@@ -163,31 +163,12 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
         from graphmodel.graph.schema import ensure_schema
 
         ensure_schema(connection)
-    with collector_paused():
-        if dry_run or not lock:
-            return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
-                         writers, drop_names, source)
-        with CommunityLock(connection, community, echo=echo):
-            return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size,
-                         progress, writers, drop_names, source)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a load runs, on again after (if it was on).
-
-    A load keeps large tables for its whole length (the member ids met so far and their nodes,
-    each member's content to spot conflicting repeats), which every full collection walks again,
-    and makes none of the reference cycles the collector exists for: at a million members the
-    collections took a fifth of the members table's time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    if dry_run or not lock:
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
+                     writers, drop_names, source)
+    with CommunityLock(connection, community, echo=echo):
+        return _load(connection, directory, files, community, name, dry_run, reject_path, batch_size, progress,
+                     writers, drop_names, source)
 
 
 def _load(connection, directory: Path, files: dict[str, Path], community: str, name: str | None, dry_run: bool,

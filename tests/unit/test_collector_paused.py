@@ -1,10 +1,10 @@
-"""The loader's pause of Python's cyclic garbage collector: off inside, as it was after."""
+"""The pause of Python's cyclic garbage collector: off inside, as it was after."""
 
 import gc
 
 import pytest
 
-from graphmodel.loaders.directory import collector_paused
+from graphmodel.core.collector import collector_paused
 
 
 @pytest.fixture
@@ -35,4 +35,15 @@ def test_the_collector_is_on_again_after_an_error(collector_state):
     gc.enable()
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("a failed load")
+    assert gc.isenabled()
+
+
+def test_as_a_decorator_the_collector_is_off_while_the_function_runs(collector_state):
+    gc.enable()
+
+    @collector_paused()
+    def work() -> bool:
+        return gc.isenabled()
+
+    assert work() is False
     assert gc.isenabled()

@@ -31,4 +31,4 @@ SET m.analysis_run = $run, m.influence = $influence[i], m.influence_rank = $infl
     m.evidence = $evidence[i], m.evidence_zh = $evidence_zh[i],
     m.connector_evidence = $connector_evidence[i], m.connector_evidence_zh = $connector_evidence_zh[i],
     m.role_mismatch = $role_mismatch[i], m.active = $active[i],
-    m.last_active = CASE WHEN $last_active[i] IS NULL THEN null ELSE datetime({epochMillis: $last_active[i]}) END
+    m.last_active = CASE WHEN $last_active[i] IS NULL THEN null ELSE datetime.fromepochmillis($last_active[i]) END

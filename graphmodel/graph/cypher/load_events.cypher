@@ -5,5 +5,5 @@ UNWIND $rows AS row
 MATCH (c:Community {id: $community})
 MERGE (e:Event {community: $community, id: row.id})
 SET e.name = coalesce(row.name, e.name), e.kind = coalesce(row.kind, e.kind),
-    e.at = CASE WHEN row.at IS NULL THEN e.at ELSE datetime({epochMillis: row.at}) END
+    e.at = CASE WHEN row.at IS NULL THEN e.at ELSE datetime.fromepochmillis(row.at) END
 MERGE (e)-[:OF]->(c)

@@ -15,4 +15,4 @@ MATCH (a) WHERE id(a) = $s[i]
 MATCH (b) WHERE id(b) = $t[i]
 MERGE (a)-[r:INTERACTED {key: $k[i]}]->(b)
 SET r.type = $type[i], r.weight = $w[i],
-    r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END
+    r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime.fromepochmillis($at[i]) END

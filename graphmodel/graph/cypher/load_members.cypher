@@ -6,10 +6,10 @@ UNWIND $rows AS row
 MATCH (c:Community {id: $community})
 MERGE (m:Member {community: $community, id: row.id})
 SET m.name = CASE WHEN $drop_names THEN null ELSE coalesce(row.name, m.name) END,
-    m.joined_at = CASE WHEN row.joined_at IS NULL THEN m.joined_at ELSE datetime({epochMillis: row.joined_at}) END,
+    m.joined_at = CASE WHEN row.joined_at IS NULL THEN m.joined_at ELSE datetime.fromepochmillis(row.joined_at) END,
     m.is_member = row.is_member,
     m.threshold = coalesce(row.threshold, m.threshold),
-    m.left_at = CASE WHEN row.left_at IS NULL THEN m.left_at ELSE datetime({epochMillis: row.left_at}) END,
+    m.left_at = CASE WHEN row.left_at IS NULL THEN m.left_at ELSE datetime.fromepochmillis(row.left_at) END,
     m.left_reason = CASE WHEN row.left_at IS NULL THEN m.left_reason ELSE row.left_reason END,
     m.declared_roles = CASE WHEN size(row.roles) = 0 THEN m.declared_roles ELSE row.roles END
 FOREACH (_ IN CASE WHEN row.is_member THEN [1] ELSE [] END |

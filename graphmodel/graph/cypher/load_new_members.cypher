@@ -5,8 +5,8 @@ MATCH (c:Community {id: $community})
 UNWIND $rows AS row
 CREATE (m:Member {community: $community, id: row.id, name: row.name, is_member: row.is_member,
                   threshold: row.threshold, declared_roles: CASE WHEN size(row.roles) = 0 THEN null ELSE row.roles END,
-                  joined_at: CASE WHEN row.joined_at IS NULL THEN null ELSE datetime({epochMillis: row.joined_at}) END,
-                  left_at: CASE WHEN row.left_at IS NULL THEN null ELSE datetime({epochMillis: row.left_at}) END,
+                  joined_at: CASE WHEN row.joined_at IS NULL THEN null ELSE datetime.fromepochmillis(row.joined_at) END,
+                  left_at: CASE WHEN row.left_at IS NULL THEN null ELSE datetime.fromepochmillis(row.left_at) END,
                   left_reason: row.left_reason})
 FOREACH (_ IN CASE WHEN row.is_member THEN [1] ELSE [] END | CREATE (m)-[:MEMBER_OF {joined_at: m.joined_at}]->(c))
 FOREACH (_ IN CASE WHEN row.is_member THEN [] ELSE [1] END | SET m:Outsider)

@@ -14,4 +14,4 @@ UNWIND range(0, size($s) - 1) AS i
 MATCH (a) WHERE id(a) = $s[i]
 MATCH (b) WHERE id(b) = $t[i]
 CREATE (a)-[:SHARED {key: $k[i], channel: $channel[i], joined: $joined[i],
-                     at: CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END}]->(b)
+                     at: CASE WHEN $at[i] IS NULL THEN null ELSE datetime.fromepochmillis($at[i]) END}]->(b)

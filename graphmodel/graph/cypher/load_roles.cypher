@@ -6,5 +6,5 @@ MATCH (m:Member {community: $community, id: row.id}) USING INDEX SEEK m:Member(c
 MATCH (r:Role {name: row.role})
 MERGE (m)-[h:HAS_ROLE {key: row.k}]->(r)
 SET h.community = $community, h.role = r.name, h.source = 'declared',
-    h.since = CASE WHEN row.since IS NULL THEN null ELSE datetime({epochMillis: row.since}) END,
-    h.until = CASE WHEN row.until IS NULL THEN null ELSE datetime({epochMillis: row.until}) END
+    h.since = CASE WHEN row.since IS NULL THEN null ELSE datetime.fromepochmillis(row.since) END,
+    h.until = CASE WHEN row.until IS NULL THEN null ELSE datetime.fromepochmillis(row.until) END

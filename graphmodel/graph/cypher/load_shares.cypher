@@ -14,5 +14,5 @@ UNWIND range(0, size($s) - 1) AS i
 MATCH (a) WHERE id(a) = $s[i]
 MATCH (b) WHERE id(b) = $t[i]
 MERGE (a)-[r:SHARED {key: $k[i]}]->(b)
-SET r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime({epochMillis: $at[i]}) END,
+SET r.at = CASE WHEN $at[i] IS NULL THEN null ELSE datetime.fromepochmillis($at[i]) END,
     r.channel = $channel[i], r.joined = $joined[i]
