@@ -39,7 +39,7 @@ from graphmodel.analysis.results import AnalysisResult, AnalysisRunInfo, Circle,
 from graphmodel.analysis.store import circle_rows, member_columns, run_figures, write_analysis, write_circles
 from graphmodel.analysis.window import MS_PER_DAY, AnalysisWindow, analysis_window
 from graphmodel.core.asof import AsOf, parse_as_of
-from graphmodel.core.collector import collector_paused
+from graphmodel.core.collector import full_collections_deferred
 from graphmodel.core.errors import UnknownCommunity
 from graphmodel.core.owner import new_owner, owner_is_gone
 from graphmodel.fission.forest import ShareEdges, build_forest
@@ -48,14 +48,14 @@ from graphmodel.graph.database import Database, ServerInfo
 RETENTION_DAYS = 60
 
 
-@collector_paused()
+@full_collections_deferred()
 def analyze(connection: Database, community: str, options: AnalysisOptions | None = None,
             as_of: AsOf | str | date | None = None, echo: Callable[[str], None] = lambda _: None,
             write: bool = True, threads: int = 2) -> AnalysisResult:
     """Analyse ``community`` (as of ``as_of``, else as of its latest recorded time) and, with
     ``write``, store the run and its results in the graph, and match its circles to those of
     the runs before and after it in time order (docs/analysis.md). ``threads``: concurrent GDS
-    searches and writes. Python's cyclic garbage collector is paused while it runs
+    searches and writes. Python makes no full garbage collection while it runs
     (``core.collector``)."""
     options = options or AnalysisOptions()
     moment = parse_as_of(as_of)

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from graphmodel import __version__
-from graphmodel.core.collector import collector_paused
+from graphmodel.core.collector import full_collections_deferred
 from graphmodel.core.errors import UnknownCommunity
 from graphmodel.fission.analysis import FissionResult, FissionSummary, analyze_fission
 from graphmodel.fission.cascades import CascadeMetrics
@@ -37,13 +37,13 @@ CASCADE_BATCH = 5_000
 Echo = Callable[[str], None]
 
 
-@collector_paused()
+@full_collections_deferred()
 def fission_summary(connection, community: str, as_of=None,
                     options: FissionOptions | None = None, write: bool = True,
                     echo: Echo = lambda _: None, threads: int = 2) -> FissionSummary:
     """Analyse the community's fission and (``write``) store it in the graph (``threads``:
-    concurrent writers of the members' figures); Python's cyclic garbage collector is paused
-    while it runs (``core.collector``)."""
+    concurrent writers of the members' figures); Python makes no full garbage collection while
+    it runs (``core.collector``)."""
     result = analyze_fission(connection, community, as_of, options, echo)
     if not write:
         return result.summary

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphmodel.core.collector import collector_paused
+from graphmodel.core.collector import full_collections_deferred
 from graphmodel.core.community_ids import checked_community, file_slug
 from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import LOAD_ORDER, TABLES
@@ -142,7 +142,7 @@ def table_files(directory: Path) -> dict[str, Path]:
     return found
 
 
-@collector_paused()
+@full_collections_deferred()
 def load_directory(connection, directory: str | Path, community: str, *, name: str | None = None,
                    dry_run: bool = False, reject_path: str | Path | None = None,
                    batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
@@ -154,7 +154,7 @@ def load_directory(connection, directory: str | Path, community: str, *, name: s
     ``writers``: concurrent write transactions (the driver retries deadlocks between them);
     ``drop_names``: store no member names (and remove the stored names of the members loaded);
     ``source``: what a converter read to make ``directory`` (its rejects go first in the file).
-    Python's cyclic garbage collector is paused while it runs (``core.collector``).
+    Python makes no full garbage collection while it runs (``core.collector``).
     """
     community = checked_community(community)
     directory = Path(directory)
