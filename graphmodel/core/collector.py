@@ -10,8 +10,9 @@ a quarter of its time. Meanwhile the driver leaves each transaction's result in 
 cycle that holds the transaction's parameters (a whole batch of rows), which only the collector
 frees. So while the work runs, young collections come less often and gather more (a
 transaction's cycle dies young instead of reaching the oldest generation), and the oldest
-generation is not collected at all; the thresholds are as before once the last such piece of
-work in the process has ended.
+generation is collected only after a thousand middle collections (about a billion allocations,
+more than such a run makes); the thresholds are as before once the last such piece of work in
+the process has ended.
 """
 
 from __future__ import annotations
