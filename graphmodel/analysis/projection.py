@@ -20,7 +20,7 @@ from graphmodel.analysis.options import AnalysisOptions
 from graphmodel.analysis.window import AnalysisWindow
 from graphmodel.core.errors import AnalysisTooLarge
 
-HEAP_HEADROOM = 0.8  # use at most this share of the heap not yet in use
+HEAP_HEADROOM = 0.8  # use at most this share of the heap not held (analysis_heap)
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,15 @@ def graph_size_bound(connection, community: str) -> GraphSize:
 
 
 def estimate_memory(connection, size: GraphSize) -> MemoryEstimate:
-    """GDS's own estimates for the projection and the heaviest algorithms, against the free heap."""
+    """GDS's own estimates for the projection and the heaviest algorithms, against the heap not held
+    (what survived the last garbage collections, and the GDS catalog's graphs)."""
     # the ties, and their undirected copy that doubles them (co-attendance adds some)
     relationships = max(1, size.relationships * 3)
     parts = connection.read("analysis_estimate", nodes=max(1, size.nodes), relationships=relationships)[0]
     heap = connection.read("analysis_heap")[0]
     required = parts["projection"] + max(parts["pagerank"], parts["leiden"], parts["betweenness"])
-    available = int((heap["max"] - heap["used"]) * HEAP_HEADROOM)
+    # the garbage not yet collected is free for the taking: what is held is counted, not what is used
+    available = int((heap["max"] - heap["held"]) * HEAP_HEADROOM)
     return MemoryEstimate(required, available, dict(parts))
 
 

@@ -152,6 +152,25 @@ def test_unknown_community_and_too_large(connection, community):
         projection.HEAP_HEADROOM = original
 
 
+def test_heap_held_is_at_most_what_is_used_and_counts_the_catalog(connection, community, tmp_path):
+    """The memory check counts the heap held (what survived the last collections, and the GDS
+    catalog's graphs), never the garbage of what ran before: held is at most what is in use."""
+    import graphmodel.analysis.projection as projection
+    from graphmodel.generate.community import GeneratorOptions, generate_community
+
+    generate_community(tmp_path / "g", GeneratorOptions(members=300, seed=3))
+    assert load_directory(connection, tmp_path / "g", community, reject_path=tmp_path / "r.csv").rejected == 0
+    heap = connection.read("analysis_heap")[0]
+    assert 0 < heap["held"] <= heap["used"] <= heap["max"]
+    with projection.projected(connection, community, EXACT) as graph:
+        [listed] = connection.read_text("CALL gds.graph.list($graph) YIELD sizeInBytes RETURN sizeInBytes",
+                                        {"graph": graph})[1]
+        heap = connection.read("analysis_heap")[0]
+        assert listed["sizeInBytes"] > 0 and heap["held"] >= listed["sizeInBytes"]
+    estimate = projection.estimate_memory(connection, projection.graph_size(connection, community))
+    assert 0 < estimate.available_bytes <= heap["max"] * projection.HEAP_HEADROOM
+
+
 def test_memory_check_counts_the_community_when_the_bound_does_not_fit(connection, community, tmp_path, monkeypatch):
     """The quick bound counts every community's ties; when it does not fit, the community's own
     size decides (here: a bound as large as a billion ties, the exact size a few thousand)."""
