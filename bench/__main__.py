@@ -61,37 +61,53 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="graphmodel-bench-") as temporary:
         work = args.work or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
-        if args.only in (None, "load"):
-            echo(f"== loading: {sizes['load_members']:,} members")
-            loading = bench_loading(work, sizes["load_members"], sizes["per_row_sample"], echo)
-            results["loading"] = loading
-            results["ratios"]["load_vs_per_row"] = loading["load_vs_per_row"]
-            results["ratios"]["load_vs_load_csv"] = loading["load_vs_load_csv"]
-            results["sizes"]["load_rows"] = loading["rows"]
-        if args.only in (None, "analysis"):
-            results["analysis"] = []
-            results["analysis_warm_up_seconds"] = warm_up_analysis(work, sizes["warm_up_members"], echo)
-            for members in sizes["analysis"]:
-                echo(f"== analysis: {members:,} members")
-                results["analysis"].append(bench_analysis(work, members, sizes["networkx_max"], echo))
-            add_analysis_ratios(results)
-            results["connector_stability"] = [r["connector_stability"] for r in results["analysis"]
-                                              if "connector_stability" in r]
-            if not args.quick:
-                echo("== connector stability on the real Higgs Twitter graph")
-                results["connector_stability"].append(higgs_stability(echo))
-        if args.only in (None, "pipeline"):
-            echo(f"== the operator's whole path: {sizes['pipeline_members']:,} members")
-            results["pipeline"] = bench_pipeline(work, sizes["pipeline_members"], echo)
+        for part in ("load", "analysis", "pipeline"):
+            if args.only not in (None, part):
+                continue
+            try:
+                run_part(part, results, work, sizes, args.quick, echo)
+            except Exception as error:  # the other parts' results are kept, and the run says what failed
+                echo(f"== {part} failed: {error}")
+                results.setdefault("failed", {})[part] = str(error)
     results["seconds"] = time.perf_counter() - started
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
+    if results.get("failed"):
+        echo(f"failed: {', '.join(results['failed'])}; bench/results/latest.json has what the other parts "
+             "measured, and nothing is published")
+        return 1
     if args.publish:
         from bench.report import publish
 
         publish(RESULTS / "latest.json")
     return 0
+
+
+def run_part(part: str, results: dict, work: Path, sizes: dict, quick: bool, echo) -> None:
+    """One part of the benchmarks (load, analysis or pipeline), its figures into ``results``."""
+    if part == "load":
+        echo(f"== loading: {sizes['load_members']:,} members")
+        loading = bench_loading(work, sizes["load_members"], sizes["per_row_sample"], echo)
+        results["loading"] = loading
+        results["ratios"]["load_vs_per_row"] = loading["load_vs_per_row"]
+        results["ratios"]["load_vs_load_csv"] = loading["load_vs_load_csv"]
+        results["sizes"]["load_rows"] = loading["rows"]
+    elif part == "analysis":
+        results["analysis"] = []
+        results["analysis_warm_up_seconds"] = warm_up_analysis(work, sizes["warm_up_members"], echo)
+        for members in sizes["analysis"]:
+            echo(f"== analysis: {members:,} members")
+            results["analysis"].append(bench_analysis(work, members, sizes["networkx_max"], echo))
+        add_analysis_ratios(results)
+        results["connector_stability"] = [r["connector_stability"] for r in results["analysis"]
+                                          if "connector_stability" in r]
+        if not quick:
+            echo("== connector stability on the real Higgs Twitter graph")
+            results["connector_stability"].append(higgs_stability(echo))
+    else:
+        echo(f"== the operator's whole path: {sizes['pipeline_members']:,} members")
+        results["pipeline"] = bench_pipeline(work, sizes["pipeline_members"], echo)
 
 
 def add_analysis_ratios(results: dict) -> None:

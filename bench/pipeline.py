@@ -30,7 +30,11 @@ def bench_pipeline(work: Path, members: int, echo) -> dict:
     try:
         for name, args, ok in steps:
             reset_peak_memory(server)
-            step = run_cli(*args, ok_codes=ok)
+            try:
+                step = run_cli(*args, ok_codes=ok)
+            except RuntimeError as error:  # what was measured before goes with the error
+                done = ", ".join(f"{s['step']} {s['seconds']:.1f} s" for s in measured) or "no step"
+                raise RuntimeError(f"{name} failed after {done}: {error}") from error
             memory = process_memory_mb(server)
             measured.append({"step": name, "seconds": step.seconds, "client_peak_rss_mb": step.peak_rss_mb,
                              "server_peak_rss_mb": memory["peak_rss_mb"]})
