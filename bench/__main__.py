@@ -23,6 +23,7 @@ from bench.loading import bench_loading
 from bench.pipeline import bench_pipeline
 
 RESULTS = Path(__file__).parent / "results"
+PARTS = ("load", "analysis", "pipeline")  # in the order they run (run_part)
 
 SIZES = {
     # quick: a few minutes on 2 cores; full: the sizes the targets are stated at
@@ -37,7 +38,7 @@ SIZES = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
-    parser.add_argument("--only", choices=["load", "analysis", "pipeline"], help="run one part")
+    parser.add_argument("--only", choices=PARTS, help="run one part")
     parser.add_argument("--analysis-sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="comma-separated member counts for the analysis part")
     parser.add_argument("--pipeline-members", type=int, help="members of the whole-path community")
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="graphmodel-bench-") as temporary:
         work = args.work or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
-        for part in ("load", "analysis", "pipeline"):
+        for part in PARTS:
             if args.only not in (None, part):
                 continue
             try:
