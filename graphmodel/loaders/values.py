@@ -38,6 +38,8 @@ def parse_time(text: str) -> int:
         moment = datetime.combine(moment.date(), time(), UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    if not moment.microsecond:  # whole seconds: the float is exact, and int() is cheaper than round()
+        return int(moment.timestamp()) * 1000
     return round(moment.timestamp() * 1000)
 
 

@@ -8,7 +8,7 @@ from graphmodel.core.errors import InputError
 from graphmodel.core.interchange import TABLES
 from graphmodel.loaders.encoding import detect_encoding
 from graphmodel.loaders.reader import MAX_FIELD, Reject, SourceRow, check_header, read_table
-from graphmodel.loaders.validate import TableValidator, relationship_key
+from graphmodel.loaders.validate import TableValidator, interaction_key, relationship_key
 from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_time, parse_weight
 
 
@@ -20,6 +20,9 @@ from graphmodel.loaders.values import BadValue, parse_bool, parse_roles, parse_t
     ("1704448800", 1704448800000),
     ("1704448800000", 1704448800000),
     ("1704448800.25", 1704448800250),
+    ("2024-01-05T10:00:00.123456Z", 1704448800123),
+    ("1969-12-31T23:59:59Z", -1000),
+    ("1969-12-31T23:59:59.5Z", -500),
 ])
 def test_times(text, millis):
     assert parse_time(text) == millis
@@ -123,6 +126,16 @@ def test_validation_reasons_name_the_field():
 def test_keys_depend_on_content_and_community():
     assert relationship_key("c1", "interacted", "a", "b") == relationship_key("c1", "interacted", "a", "b")
     assert relationship_key("c1", "interacted", "a", "b") != relationship_key("c2", "interacted", "a", "b")
+
+
+def test_keys_stay_those_already_in_graphs():
+    # a changed key would make the next load of a community duplicate every relationship
+    assert relationship_key("c1", "interacted", "a", "b", "reply", 1704448800000) == "e3d1ac4f2f9ca931d5c459c0cc3772ea"
+    assert relationship_key("c1", "declared", "a", "leader", None) == "1f5d633d1db4f31cbecb8e15ef0a240c"
+    for at in (1704448800000, None):
+        assert interaction_key("c1", "a", "b", "reply", at) == relationship_key("c1", "interacted", "a", "b",
+                                                                                 "reply", at)
+    assert interaction_key("c1", "a", "b", "reply", None) == "79f8a6ec2a2f32b5555988f4f77901c2"
 
 
 def test_plain_and_quoted_lines_read_the_same_and_long_fields_are_refused(tmp_path):
