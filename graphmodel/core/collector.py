@@ -6,10 +6,11 @@
 Loads, analyses and fission runs keep large tables for their whole length (a million
 members' ids, nodes, columns, lists of whom each addressed), and every full collection walks
 them all again; at a million members those collections cost a loaded community's members table
-a quarter of its time. Meanwhile the driver leaves each transaction's result in a reference
-cycle that holds the transaction's parameters (a whole batch of rows), which only the collector
-frees. So while the work runs, young collections come less often and gather more (a
-transaction's cycle dies young instead of reaching the oldest generation), and the oldest
+a quarter of its time. The driver leaves each transaction's result in a reference cycle that
+only the collector frees (the connection empties the parameters it holds, a batch of rows, when
+the transaction ends: graph.connection). So while the work runs, young collections come less
+often and gather more (a transaction's cycle dies young instead of reaching the oldest
+generation), and the oldest
 generation is collected only after a thousand middle collections (about a billion allocations,
 more than such a run makes); the thresholds are as before once the last such piece of work in
 the process has ended.

@@ -243,23 +243,33 @@ class Connection:
             return session.execute_read(work)
 
     def _run_read(self, name: str, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        sent = _sent(params)
+
         @unit_of_work(metadata=_metadata(name, "read"))
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return _rows(tx.run(text, params))
+            return _rows(tx.run(text, sent))
 
-        with self._session() as session:
-            return session.execute_read(work)
+        try:
+            with self._session() as session:
+                return session.execute_read(work)
+        finally:
+            _emptied(sent)
 
     def _run_write(self, name: str, text: str,
                    params: dict[str, Any]) -> tuple[list[dict[str, Any]], WriteCounters]:
+        sent = _sent(params)
+
         @unit_of_work(metadata=_metadata(name, "write"))
         def work(tx: neo4j.ManagedTransaction):
-            result = tx.run(text, params)
+            result = tx.run(text, sent)
             rows = _rows(result)
             return rows, _counters(result.consume())
 
-        with self._session() as session:
-            return session.execute_write(work)
+        try:
+            with self._session() as session:
+                return session.execute_write(work)
+        finally:
+            _emptied(sent)
 
     def run_statements(self, name: str, statements: Sequence[str]) -> None:
         """Run each statement in its own auto-commit transaction (schema commands)."""
@@ -289,6 +299,23 @@ class Connection:
         except (ServiceUnavailable, SessionExpired):
             self._lost = True
             raise
+
+
+def _sent(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters as sent: each list a copy of the caller's (a copy of its references).
+
+    The driver keeps a transaction's parameters in its result and summary, which sit in a
+    reference cycle that only the garbage collector frees, and a load or a write-back sends a
+    batch of ten thousand rows in them; ``_emptied`` empties the copies once the transaction is
+    over (retries included), so a batch is freed when its transaction ends, whenever the
+    collector runs, and the caller's lists are left as they were."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in params.items()}
+
+
+def _emptied(sent: dict[str, Any]) -> None:
+    for value in sent.values():
+        if isinstance(value, list):
+            value.clear()
 
 
 def _rows(result: Iterable[neo4j.Record]) -> list[dict[str, Any]]:

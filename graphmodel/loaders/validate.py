@@ -83,11 +83,13 @@ class TableValidator:
     seen: dict[str, tuple] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._checker: Callable[[SourceRow], Row] = getattr(self, f"_{self.table}")
+        # the class's function, not a bound method: that would tie the validator into a reference
+        # cycle, and keep its ``seen`` (every member's row) until the next full garbage collection
+        self._checker: Callable[[TableValidator, SourceRow], Row] = getattr(TableValidator, f"_{self.table}")
 
     def check(self, source: SourceRow) -> Row | Reject:
         try:
-            row = self._checker(source)
+            row = self._checker(self, source)
         except RowRejected as error:
             raw = ",".join("" if v is None else v for v in source.values.values())
             return Reject(source.file, source.line, error.field, error.reason, raw[:200])

@@ -1,5 +1,8 @@
 """GDS answers, the schema, and every named query compiles on the server."""
 
+import gc
+import weakref
+
 from click.testing import CliRunner
 
 from graphmodel.cli import cli
@@ -77,3 +80,22 @@ def test_transactions_carry_metadata(connection):
         "SHOW TRANSACTIONS YIELD metaData RETURN metaData", name="metadata_probe"
     )
     assert any(r["metaData"].get("query") == "metadata_probe" for r in rows)
+
+
+def test_a_finished_transaction_keeps_nothing_it_was_sent(connection, community):
+    # The driver keeps a transaction's parameters in a result that only the garbage collector
+    # frees; a batch of rows must be freed when its transaction ends, whenever that collector runs.
+    class Text(str):  # a str that can be referred to weakly
+        pass
+
+    ids = [Text(f"m{i}") for i in range(3)]
+    alive = [weakref.ref(i) for i in ids]
+    gc.disable()
+    try:
+        nodes, _ = connection.write_with_counters("load_endpoints", community=community, ids=ids)
+        assert sorted(r["id"] for r in nodes) == ids
+        assert ids == ["m0", "m1", "m2"]  # the caller's list is left as it was
+        del ids, nodes
+        assert not [ref for ref in alive if ref() is not None]
+    finally:
+        gc.enable()
