@@ -10,10 +10,9 @@ a quarter of its time. The driver leaves each transaction's result in a referenc
 only the collector frees (the connection empties the parameters it holds, a batch of rows, when
 the transaction ends: graph.connection). So while the work runs, young collections come less
 often and gather more (a transaction's cycle dies young instead of reaching the oldest
-generation), and the oldest
-generation is collected only after a thousand middle collections (about a billion allocations,
-more than such a run makes); the thresholds are as before once the last such piece of work in
-the process has ended.
+generation), and the oldest generation is collected only after a thousand middle collections
+(about a billion allocations, more than such a run makes); the thresholds are as before once
+the last such piece of work in the process has ended.
 """
 
 from __future__ import annotations

@@ -33,7 +33,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -306,20 +305,15 @@ def _write_batch(connection, table: str, community: str, batch: list[Row], creat
         batch = [r for r in batch if r["e"] in known_events]
     endpoints = EDGE_ENDPOINTS.get(table)
     if endpoints:
-        named = set(map(itemgetter(endpoints[0]), batch))
-        for column in endpoints[1:]:
-            named.update(map(itemgetter(column), batch))
-        ids = sorted(named.difference(known))
+        ids = sorted({row[column] for column in endpoints for row in batch}.difference(known))
         if ids:
             nodes, created = connection.write_with_counters("load_endpoints", community=community, ids=ids)
             with _COUNTING:
                 summary.outsiders_created += created.nodes_created
             known.update((r["id"], r["node"]) for r in nodes)
     if table in EDGE_COLUMNS:
-        node = known.__getitem__
-        columns = {"s": list(map(node, map(itemgetter("s"), batch))),
-                   "t": list(map(node, map(itemgetter("t"), batch)))}
-        columns.update((c, list(map(itemgetter(c), batch))) for c in EDGE_COLUMNS[table])
+        columns = {"s": [known[row["s"]] for row in batch], "t": [known[row["t"]] for row in batch]}
+        columns.update((c, [row[c] for row in batch]) for c in EDGE_COLUMNS[table])
         query = f"load_new_{table}" if create else f"load_{table}"
         counters = connection.write_counters(query, **columns)
     else:
